@@ -1,0 +1,1 @@
+"""The default filters, one module per family. Each module exposes one `Step`."""

@@ -1,0 +1,94 @@
+"""Page furniture that belongs in metadata, not in the body: the headline and its repeats,
+bylines and the outlet's name under them, datelines and section footers, wire datelines at
+the start of the first paragraph ("LONDON (Reuters) - ")."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import regex
+
+from .. import phrases
+from ..document import Document
+from ..pipeline import step
+from ..text import ends_with_terminal, heading_level, is_paragraph, key, plain, words
+
+HEAD_ZONE = 12  # the headline, byline and dateline sit in the first blocks before the body
+BYLINE_MAX_WORDS = 12
+SOURCE_MAX_WORDS = 4
+DATELINE_MAX_WORDS = 15
+# "LONDON, Oct 5 (Reuters) - " or "WASHINGTON (AP) — ": a capitalised place, then an agency in
+# brackets or a date after a comma, then a dash
+WIRE_DATELINE = regex.compile(
+    r"^([A-Z][A-Z.'-]{2,25}(?: [A-Z][A-Z.'-]{1,25}){0,3}"
+    r"(?:(?:, [^()\n]{1,40}?)? \([A-Z][\w .&/-]{1,30}\)|, [^()\n]{1,40}?))"
+    r" ?(?:-{1,2}|[—–]) (?=[A-Z\"“‘'])"
+)
+NUMERIC_DATE = regex.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago\b", regex.I)
+
+
+@cache
+def date_word() -> regex.Pattern[str]:
+    text = (resources.files("newsclean") / "data" / "dates.txt").read_text(encoding="utf-8")
+    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", regex.I)
+
+
+def is_dateline(text: str) -> bool:
+    """A short line that carries a date or time and reads as a label, not a sentence."""
+    if words(text) > DATELINE_MAX_WORDS or (is_paragraph(text) and "|" not in text):
+        return False
+    p = plain(text)
+    has_date = NUMERIC_DATE.search(p) or (date_word().search(p) and regex.search(r"\d", p))
+    return bool(has_date) and not p.endswith(".")
+
+
+def is_byline(text: str) -> bool:
+    p = plain(text)
+    k = key(text)
+    if words(p) > BYLINE_MAX_WORDS or ends_with_terminal(p) and not p.endswith(")"):
+        return False
+    match = phrases.prefix("byline_prefix").match(k)
+    if not match:
+        return False
+    rest = p.split(None, len(match.group(0).split()))[-1]
+    return bool(rest) and rest[0].isupper()
+
+
+def is_source_name(text: str) -> bool:
+    p = plain(text)
+    n = words(p)
+    return 1 <= n <= SOURCE_MAX_WORDS and not ends_with_terminal(p) and all(w[0].isupper() for w in p.split() if w[0].isalpha())
+
+
+@step("furniture", "headline, bylines, datelines and section footers: into metadata, out of the body")
+def furniture(doc: Document) -> None:
+    blocks = doc.blocks
+    title_key = ""
+    seen_body = False
+    for i, block in enumerate(blocks):
+        if doc.is_marked(i):
+            continue
+        text = block.text
+        if not seen_body and i < HEAD_ZONE:
+            if not title_key and heading_level(text) in (1, 2):
+                title_key = key(text)
+                doc.to_meta(i, "title", plain(text), "headline")
+                continue
+            if is_byline(text):
+                doc.to_meta(i, "byline", plain(text), "byline")
+                if i + 1 < len(blocks) and is_source_name(blocks[i + 1].text) and not doc.is_marked(i + 1):
+                    doc.to_meta(i + 1, "source", plain(blocks[i + 1].text), "outlet under the byline")
+                continue
+        if title_key and key(text) == title_key:
+            doc.remove(i, "repeated headline")
+        elif is_dateline(text):
+            doc.to_meta(i, "dateline", plain(text), "dateline or section footer")
+        elif is_paragraph(text) and not seen_body:
+            seen_body = True
+            m = WIRE_DATELINE.match(text)
+            if m:
+                doc.meta.setdefault("dateline", m.group(1).strip())
+                doc.rewrote(text, text[m.end():], "wire dateline moved to metadata")
+                block.text = text[m.end():]

@@ -1,0 +1,77 @@
+"""Link blocks: headed blocks of links ("Top Stories", "Most read", "Related", "Read more",
+"You may also like", ...), runs of link lines, "Read more: ..." lines, and lone related-link
+bullets set inside the body. Phrase lists: `link_heading_exact` and `link_line`."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .. import phrases
+from ..document import Document
+from ..pipeline import step
+from ..text import heading_level, is_bullet, is_paragraph, key, link_share, plain, words
+
+LINK_RUN = 3  # this many link lines in a row make a link list
+LONE_BULLET_MAX_WORDS = 15
+
+
+@cache
+def link_line_pattern() -> regex.Pattern[str]:
+    items = sorted(phrases.sections().get("link_line", ()), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items)
+    return regex.compile(rf"^(?:{alternatives})\s*[:|»›>]", regex.IGNORECASE)
+
+
+def is_link_heading(text: str) -> bool:
+    k = key(text)
+    return bool(k) and k in phrases.exact("link_heading_exact")
+
+
+def is_link_line(text: str) -> bool:
+    return link_share(text) >= 0.8
+
+
+@step("link_blocks", "Top Stories / Most read / Related / Read more blocks, link lists, lone link bullets")
+def link_blocks(doc: Document) -> None:
+    blocks = doc.blocks
+    n = len(blocks)
+    i = 0
+    while i < n:
+        text = blocks[i].text
+        if is_link_heading(text):
+            doc.remove(i, f'"{plain(text)}" block heading')
+            j = i + 1
+            while j < n and (doc.is_marked(j) or not (is_paragraph(blocks[j].text) or heading_level(blocks[j].text))):
+                doc.remove(j, f'in a "{plain(text)}" block')
+                j += 1
+            i = j
+            continue
+        if link_line_pattern().match(plain(text)) and words(text) <= LONE_BULLET_MAX_WORDS * 2:
+            doc.remove(i, "read-more line")
+        i += 1
+
+    # runs of link lines
+    i = 0
+    while i < n:
+        j = i
+        while j < n and is_link_line(blocks[j].text):
+            j += 1
+        if j - i >= LINK_RUN:
+            for k in range(i, j):
+                doc.remove(k, "link list")
+        i = max(j, i + 1)
+
+    # a lone bullet between paragraphs, short: a related-story link set into the body
+    for i in range(1, n - 1):
+        text = blocks[i].text
+        if (
+            is_bullet(text)
+            and not is_bullet(blocks[i - 1].text)
+            and not is_bullet(blocks[i + 1].text)
+            and words(text) <= LONE_BULLET_MAX_WORDS
+            and is_paragraph(blocks[i - 1].text)
+            and is_paragraph(blocks[i + 1].text)
+        ):
+            doc.remove(i, "lone related-link bullet")

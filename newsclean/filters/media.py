@@ -1,0 +1,90 @@
+"""Media debris: image placeholders, caption and credit labels, photo captions set apart where
+an image stood, and map/graphic blocks (map heading, legend, "Source: ..." attribution, the map
+provider's credit). Phrase lists: `media_caption_label`, `media_credit_label`,
+`media_credit_exact`, `map_heading_word`, `map_provider_exact`."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .. import phrases
+from ..document import Block, Document
+from ..pipeline import step
+from ..text import IMAGE, LINK, ends_with_terminal, heading_level, is_bullet, is_paragraph, key, plain, words
+
+PLACEHOLDER = regex.compile(r"^\W*[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I)
+# a legend line starts with a swatch: a geometric shape or a coloured square
+SWATCH = regex.compile(r"^[\u25a0-\u25ff\u2b1b\u2b1c\u2b24\u2b50-\u2b55\U0001f7e0-\U0001f7eb]")
+CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 7, 40  # shorter is a subheading; longer is prose
+CREDIT_MAX_WORDS = 25
+LEGEND_MAX_WORDS = 10
+
+
+@cache
+def credit_pattern() -> regex.Pattern[str]:
+    items = sorted(phrases.sections().get("media_credit_label", ()), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items)
+    return regex.compile(rf"^\(?(?:{alternatives})\s*(?:[:|/©]|,\s)", regex.IGNORECASE)
+
+
+def is_placeholder(text: str) -> bool:
+    if "](" in text and not LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>"):
+        return not any(m.group(1).strip(" []!") for m in LINK.finditer(IMAGE.sub("", text)))
+    return PLACEHOLDER.match(text) is not None
+
+
+def media_reason(text: str) -> str | None:
+    if is_placeholder(text):
+        return "image placeholder"
+    k = key(text)
+    if not k:
+        return None
+    if phrases.prefix("media_caption_label").match(k):
+        return "image caption/credit label"
+    if k in phrases.exact("media_credit_exact"):
+        return "photo credit"
+    if words(text) <= CREDIT_MAX_WORDS and credit_pattern().match(plain(text)):
+        return "photo credit or attribution"
+    if k in phrases.exact("map_provider_exact"):
+        return "map provider credit"
+    if SWATCH.match(plain(text)) and words(text) <= LEGEND_MAX_WORDS:
+        return "map legend"
+    return None
+
+
+def is_map_heading(text: str) -> bool:
+    return heading_level(text) > 0 and any(w in phrases.exact("map_heading_word") for w in key(text).split())
+
+
+def is_caption(blocks: list[Block], i: int) -> bool:
+    """A sentence without a full stop, set apart by a wide gap where an image stood."""
+    block = blocks[i]
+    text = block.text
+    return (
+        block.gap >= 2
+        and i + 1 < len(blocks)
+        and not heading_level(text)
+        and not is_bullet(text)
+        and not ends_with_terminal(text)
+        and CAPTION_MIN_WORDS <= words(text) <= CAPTION_MAX_WORDS
+    )
+
+
+@step("media", "image placeholders, captions and credits, map legends and attributions")
+def media(doc: Document) -> None:
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        text = block.text
+        reason = media_reason(text)
+        if reason:
+            doc.remove(i, reason)
+        elif is_map_heading(text):
+            doc.remove(i, "map/graphic heading")
+            j = i + 1
+            while j < len(blocks) and not is_paragraph(blocks[j].text) and not heading_level(blocks[j].text):
+                doc.remove(j, "in a map/graphic block")
+                j += 1
+        elif is_caption(blocks, i):
+            doc.remove(i, "photo caption")

@@ -1,0 +1,53 @@
+"""Boilerplate phrase lists, kept as data files: `data/phrases/<language>.txt`.
+
+Each file has `[section]` headers and one phrase a line (`#` starts a comment). Phrases are
+matched against `text.key(block)`: the block's words, case-folded, single-spaced. A section
+named `*_exact` is matched against the whole block; any other section matches a block that
+starts with one of its phrases. All languages' files are merged: boilerplate is recognised
+whatever the page's language.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import regex
+
+from .text import WORD
+
+
+@cache
+def sections() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    folder = resources.files("newsclean") / "data" / "phrases"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".txt"):
+            continue
+        current = None
+        for raw in entry.read_text(encoding="utf-8").splitlines():
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                current = found.setdefault(line[1:-1], [])
+            elif current is None:
+                raise ValueError(f"{entry.name}: phrase {line!r} before any [section]")
+            else:
+                current.append(" ".join(WORD.findall(line.casefold())))
+    return {name: tuple(dict.fromkeys(p for p in items if p)) for name, items in found.items()}
+
+
+@cache
+def exact(section: str) -> frozenset[str]:
+    """The phrases of a section, for whole-block lookup."""
+    return frozenset(sections().get(section, ()))
+
+
+@cache
+def prefix(section: str) -> regex.Pattern[str]:
+    """A pattern matching a key that starts with one of the section's phrases (whole words)."""
+    items = sorted(sections().get(section, ()), key=len, reverse=True)
+    if not items:
+        return regex.compile(r"(?!)")
+    return regex.compile(r"^(?:" + "|".join(regex.escape(p) for p in items) + r")\b")

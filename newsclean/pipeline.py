@@ -1,0 +1,160 @@
+"""Pipelines of named filters, and the Result they produce.
+
+A filter is a `Step`: a name, a one-line description and a function that works on a
+`Document` in place. A plain `str -> str` function is accepted wherever a step is: it is
+wrapped so that whatever it drops or changes is still recorded, block by block.
+
+Pipelines are values: `without`, `insert_before`, `insert_after` and `replace` return new
+pipelines, so the default one can be copied and changed without touching anybody else's.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .document import Change, Document
+
+DocFunction = Callable[[Document], None]
+TextFunction = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: DocFunction
+    description: str = ""
+
+    def __call__(self, doc: Document) -> None:
+        self.run(doc)
+
+
+def step(name: str, description: str) -> Callable[[DocFunction], Step]:
+    """Decorator: turn `def f(doc: Document) -> None` into a named pipeline step."""
+
+    def wrap(func: DocFunction) -> Step:
+        return Step(name, func, description)
+
+    return wrap
+
+
+def text_step(func: TextFunction, name: str | None = None) -> Step:
+    """Wrap a plain `str -> str` function as a step whose effects are recorded block by block."""
+    step_name = name or getattr(func, "__name__", "custom")
+
+    def run(doc: Document) -> None:
+        before = [b.text for b in doc.blocks]
+        new = Document.from_text(func(doc.text())).blocks
+        after = [b.text for b in new]
+        if after == before:
+            return
+        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "delete":
+                for i in range(i1, i2):
+                    doc.changes.append(Change(step_name, "removed", "text function", before[i]))
+            elif op in ("replace", "insert"):
+                doc.rewrote("\n\n".join(before[i1:i2]), "\n\n".join(after[j1:j2]), "text function")
+        doc.blocks = new
+
+    return Step(step_name, run, (func.__doc__ or "custom text function").strip().split("\n")[0])
+
+
+def as_step(obj: Step | TextFunction) -> Step:
+    if isinstance(obj, Step):
+        return obj
+    if callable(obj):
+        return text_step(obj)
+    raise TypeError(f"a pipeline step must be a Step or a str -> str function, not {type(obj).__name__}")
+
+
+@dataclass
+class Result:
+    """What a pipeline made of one input: the clean text, metadata and every change."""
+
+    text: str
+    meta: dict[str, str] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def removed(self) -> list[Change]:
+        return [c for c in self.changes if c.action in ("removed", "metadata")]
+
+    @property
+    def warnings(self) -> list[Change]:
+        return [c for c in self.changes if c.action == "warning"]
+
+    def counts(self) -> Counter[str]:
+        """How many blocks each filter removed or moved to metadata."""
+        return Counter(c.filter for c in self.removed)
+
+    def report(self) -> str:
+        lines = [f"{k}: {v}" for k, v in self.meta.items()]
+        lines += [str(c) for c in self.changes]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Pipeline:
+    """An ordered list of named steps, applied to a Document in turn."""
+
+    def __init__(self, steps: Iterable[Step | TextFunction]):
+        self.steps: tuple[Step, ...] = tuple(as_step(s) for s in steps)
+        names = [s.name for s in self.steps]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"step names must be unique; repeated: {', '.join(dupes)}")
+
+    # -- building ----------------------------------------------------------------------------
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.steps]
+
+    def _index(self, name: str) -> int:
+        try:
+            return self.names.index(name)
+        except ValueError:
+            raise KeyError(f"no step named {name!r}; steps are: {', '.join(self.names)}") from None
+
+    def without(self, *names: str) -> Pipeline:
+        for n in names:
+            self._index(n)
+        return Pipeline(s for s in self.steps if s.name not in names)
+
+    def insert_before(self, name: str, new: Step | TextFunction) -> Pipeline:
+        i = self._index(name)
+        return Pipeline((*self.steps[:i], as_step(new), *self.steps[i:]))
+
+    def insert_after(self, name: str, new: Step | TextFunction) -> Pipeline:
+        i = self._index(name) + 1
+        return Pipeline((*self.steps[:i], as_step(new), *self.steps[i:]))
+
+    def replace(self, name: str, new: Step | TextFunction) -> Pipeline:
+        i = self._index(name)
+        return Pipeline((*self.steps[:i], as_step(new), *self.steps[i + 1 :]))
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def __getitem__(self, name: str) -> Step:
+        return self.steps[self._index(name)]
+
+    def __repr__(self) -> str:
+        return f"Pipeline([{', '.join(self.names)}])"
+
+    # -- running -----------------------------------------------------------------------------
+    def run(self, text: str) -> Result:
+        doc = Document.from_text(text)
+        for s in self.steps:
+            doc.filter = s.name
+            s.run(doc)
+            doc.commit()
+        body = "\n\n".join(t for t in (b.text.strip() for b in doc.blocks) if t)
+        return Result(body, doc.meta, doc.changes)

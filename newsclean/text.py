@@ -1,0 +1,75 @@
+"""Small, fast facts about one block of text, shared by the filters."""
+
+from __future__ import annotations
+
+import regex
+
+WORD = regex.compile(r"\w+")
+# a markdown heading marker, a list bullet, or a blockquote marker at the start of a line
+HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]+")
+BULLET = regex.compile(r"^[ \t]{0,12}(?:[-*+•·▪►◦‣]|\d{1,3}[.)])[ \t]+")
+QUOTE = regex.compile(r"^[ \t]{0,3}>[ \t]?")
+# markdown emphasis markers (** __ * _) and inline code ticks, on their own
+EMPHASIS = regex.compile(r"(?<![\w*])(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)(?![\w*])")
+IMAGE = regex.compile(r"!\[[^\]\n]{0,2000}\]\([^)\n]{0,2000}\)")
+LINK = regex.compile(r"\[([^\]\n]{0,2000})\]\([^)\n]{0,2000}\)")
+TERMINAL = frozenset('.!?…:;"”’»)\'')
+ENDS_SENTENCE = frozenset(".!?…")
+
+
+def words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def heading_level(text: str) -> int:
+    m = HEADING.match(text)
+    return len(m.group(1)) if m else 0
+
+
+def is_bullet(text: str) -> bool:
+    return BULLET.match(text) is not None
+
+
+def plain(text: str) -> str:
+    """The words a reader sees: no heading, bullet or quote marker, no emphasis, links as text."""
+    text = HEADING.sub("", text, count=1)
+    text = BULLET.sub("", text, count=1)
+    text = QUOTE.sub("", text, count=1)
+    if "](" in text:
+        text = IMAGE.sub("", text)
+        text = LINK.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = EMPHASIS.sub("", text)
+    return text.strip()
+
+
+def key(text: str) -> str:
+    """A block reduced for phrase lookup: plain, case-folded, words only, single spaces."""
+    return " ".join(WORD.findall(plain(text).casefold()))
+
+
+def ends_with_terminal(text: str) -> bool:
+    text = text.rstrip(" *_")
+    return bool(text) and text[-1] in TERMINAL
+
+
+def starts_lower(text: str) -> bool:
+    text = plain(text).lstrip("\"'“‘(«")
+    return bool(text) and text[0].islower()
+
+
+def link_share(text: str) -> float:
+    """The share of a block's words that sit inside markdown links (0 when it has no words)."""
+    if "](" not in text:
+        return 0.0
+    total = words(IMAGE.sub("", text))
+    if not total:
+        return 0.0
+    inside = sum(words(m.group(1)) for m in LINK.finditer(IMAGE.sub("", text)))
+    return min(1.0, inside / total)
+
+
+def is_paragraph(text: str) -> bool:
+    """Reads as running prose: long, or a full sentence of some length."""
+    n = words(text)
+    return n >= 25 or (n >= 8 and plain(text).rstrip("\"'”’»)").endswith((".", "!")))
