@@ -1,6 +1,12 @@
-"""Small, fast facts about one block of text, shared by the filters."""
+"""Small, fast facts about one block of text, shared by the filters.
+
+The filters ask the same questions of the same block many times, so the costlier answers are
+memoised by the text itself (they are pure functions of it).
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import regex
 
@@ -17,6 +23,7 @@ TERMINAL = frozenset('.!?…:;"”’»)\'')
 ENDS_SENTENCE = frozenset(".!?…")
 
 
+@lru_cache(maxsize=16384)
 def words(text: str) -> int:
     return len(WORD.findall(text))
 
@@ -30,6 +37,7 @@ def is_bullet(text: str) -> bool:
     return BULLET.match(text) is not None
 
 
+@lru_cache(maxsize=16384)
 def plain(text: str) -> str:
     """The words a reader sees: no heading, bullet or quote marker, no emphasis, links as text."""
     text = HEADING.sub("", text, count=1)
@@ -43,6 +51,7 @@ def plain(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=16384)
 def key(text: str) -> str:
     """A block reduced for phrase lookup: plain, case-folded, words only, single spaces."""
     return " ".join(WORD.findall(plain(text).casefold()))
@@ -58,6 +67,7 @@ def starts_lower(text: str) -> bool:
     return bool(text) and text[0].islower()
 
 
+@lru_cache(maxsize=16384)
 def link_share(text: str) -> float:
     """The share of a block's words that sit inside markdown links (0 when it has no words)."""
     if "](" not in text:
@@ -69,6 +79,7 @@ def link_share(text: str) -> float:
     return min(1.0, inside / total)
 
 
+@lru_cache(maxsize=16384)
 def is_paragraph(text: str) -> bool:
     """Reads as running prose: long, or a full sentence of some length."""
     n = words(text)
