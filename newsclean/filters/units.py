@@ -27,7 +27,7 @@ the 26 units needed fit in a small table. `pint`, for one, takes 0.22-0.29 s to 
 clean megabytes.
 
 Every regex repetition is bounded; an inner conversion is found from its "(", and the measurement
-before it is matched in a window of at most 64 characters ending at that bracket.
+before it is matched backwards from that bracket, within 64 characters.
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ def _load() -> tuple[dict[str, tuple[Unit, ...]], dict[str, tuple[Unit, ...]]]:
 
 
 SPELLINGS, FAMILIES = _load()
+AFFINE = {family for family, units in FAMILIES.items() if any(u.offset for u in units)}
 
 
 def _alternation(names: list[str]) -> str:
@@ -122,7 +123,8 @@ def _quantity(p: str) -> str:
 
 HEDGE = r"(?:(?:about|around|roughly|nearly|almost|some|over|under|up to|more than) )?"
 INNER = regex.compile(rf"\({HEDGE}{_quantity('i')}\)")
-OUTER = regex.compile(rf"(?<![\w.,£$€¥₹]){_quantity('o')} ?\Z")
+# matched backwards from the inner "(": the nearest measurement that ends right there
+OUTER = regex.compile(rf"(?r)(?<![\w.,£$€¥₹]){_quantity('o')} ?\Z")
 WINDOW = 64
 US_SPELLING = regex.compile(r"(?:met|lit)ers?\b")
 
@@ -150,7 +152,7 @@ class Quantity:
             if self.extra is None:
                 found.append((unit, values))
                 continue
-            if len(values) > 1 or unit.offset:
+            if len(values) > 1 or unit.family in AFFINE:
                 continue
             for small in SPELLINGS[self.extra[1]]:
                 if small.family == unit.family and small.factor < unit.factor:
@@ -161,7 +163,7 @@ class Quantity:
         """Whether base values `values`, read in `measure`, convert the base values `outer`."""
         figures = (self.extra[0],) if self.extra else self.figures
         return len(values) == len(outer) and all(
-            _close(measure.from_base(v), measure.from_base(o), f, bool(measure.offset))
+            _close(measure.from_base(v), measure.from_base(o), f, measure.family in AFFINE)
             for v, o, f in zip(values, outer, figures)
         )
 
@@ -214,7 +216,7 @@ def _written(unit: Unit, outer: Quantity, inner: Quantity, us: bool) -> str:
     return next((q.sep for q in (inner, outer) if q.abbreviated and q.sep != "-"), "") + form
 
 
-def _judge(outer: Quantity, inner: Quantity, text: str) -> tuple[list, str] | str | None:
+def _judge(outer: Quantity, inner: Quantity, text: str, us: bool) -> tuple[list, str] | str | None:
     """What to do with a conversion: (edits, reason) to repair it, a warning reason, or None."""
     outer_readings, inner_readings = outer.readings(), inner.readings()
     pairs = [
@@ -231,7 +233,6 @@ def _judge(outer: Quantity, inner: Quantity, text: str) -> tuple[list, str] | st
     if inner_units & outer_units:
         if inner.extra:
             return f"{inner.describe()} fits no conversion of {outer.describe()}"
-        us = bool(US_SPELLING.search(text))
         forms = {
             _written(unit, outer, inner, us)
             for (o_unit, o_values) in outer_readings
@@ -244,7 +245,7 @@ def _judge(outer: Quantity, inner: Quantity, text: str) -> tuple[list, str] | st
             choices = " or ".join(sorted(f.strip(" -") for f in forms))
             return f"{figures} fits {outer.describe()} in {choices}: ambiguous"
         if not forms:
-            return f"{figures} fits no conversion of {outer.describe()}"
+            return f"{inner.describe()} fits no conversion of {outer.describe()}"
         form = forms.pop()
         reason = f"{figures} matches {outer.describe()} in {form.strip(' -')}, not in {inner.spelling}"
         return [(inner.unit_span, form)], reason
@@ -272,15 +273,17 @@ def repair(text: str) -> tuple[str, list[Fix], list[Alert]]:
     """`text` with its garbled conversions repaired, the fixes made and the warnings raised."""
     fixes: list[Fix] = []
     warnings: list[Alert] = []
-    if "(" not in text:
+    inners = list(INNER.finditer(text)) if "(" in text else []
+    if not inners:
         return text, fixes, warnings
+    us = bool(US_SPELLING.search(text))  # the writer spells "meters", "liters"
     edits: list[tuple[tuple[int, int], str]] = []
-    for m in INNER.finditer(text):
+    for m in inners:
         o = OUTER.search(text, max(0, m.start() - WINDOW), m.start())
         if o is None:
             continue
         outer, inner = Quantity.from_match(o, "o"), Quantity.from_match(m, "i")
-        verdict = _judge(outer, inner, text)
+        verdict = _judge(outer, inner, text, us)
         snippet = text[o.start() : m.end()]
         if isinstance(verdict, str):
             warnings.append((snippet, verdict))
