@@ -27,7 +27,10 @@ CASES = [
     ("the 2,000ft (610ft) cliff", "the 2,000ft (610m) cliff"),
     ("the 2,000 ft (610 ft) cliff", "the 2,000 ft (610 m) cliff"),
     ("a 2,000 feet (610 feet) drop", "a 2,000 feet (610 metres) drop"),
-    ("a 2,000 feet (610 feet) drop, 3 meters wide", "a 2,000 feet (610 meters) drop, 3 meters wide"),
+    (
+        "a 2,000 feet (610 feet) drop, 3 meters wide",
+        "a 2,000 feet (610 meters) drop, 3 meters wide",
+    ),
     ("He is 5ft 11in (1.8ft) tall", "He is 5ft 11in (1.8m) tall"),
     ("a 30cm (12cm) ruler", "a 30cm (12in) ruler"),
     ("a 5mm (0.2mm) gap", "a 5mm (0.2in) gap"),
@@ -136,7 +139,11 @@ def test_ambiguous_figure_warns() -> None:
 
 def test_swap_is_recorded() -> None:
     assert repair("100km (161 miles)")[1] == [
-        ("100km (161 miles)", "100 miles (161km)", "161 matches 100 miles in km: the units are swapped")
+        (
+            "100km (161 miles)",
+            "100 miles (161km)",
+            "161 matches 100 miles in km: the units are swapped",
+        )
     ]
 
 
@@ -185,7 +192,9 @@ def _twins(a, b) -> bool:
 # pairs of units with different written forms; for repairs, only those with one possible answer
 PAIRS = [(a, b) for units in FAMILIES.values() for a in units for b in units if a.short != b.short]
 CLEAR_PAIRS = [
-    (a, b) for a, b in PAIRS if not _twins(a, b) and not any(_twins(b, c) for c in FAMILIES[a.family])
+    (a, b)
+    for a, b in PAIRS
+    if not _twins(a, b) and not any(_twins(b, c) for c in FAMILIES[a.family])
 ]
 
 
@@ -219,10 +228,13 @@ def _write(figure: str, spelling: str, spaced: bool) -> str:
 @given(conversions(PAIRS), st.data())
 def test_correct_conversions_are_left_alone(conversion, data) -> None:
     a, b, outer, inner = conversion
-    text = "It was {} ({}) away.".format(
-        _write(outer, data.draw(st.sampled_from(SPELLINGS_OF[a.id])), data.draw(st.booleans())),
-        _write(inner, data.draw(st.sampled_from(SPELLINGS_OF[b.id])), data.draw(st.booleans())),
+    measurement = _write(
+        outer, data.draw(st.sampled_from(SPELLINGS_OF[a.id])), data.draw(st.booleans())
     )
+    conversion = _write(
+        inner, data.draw(st.sampled_from(SPELLINGS_OF[b.id])), data.draw(st.booleans())
+    )
+    text = f"It was {measurement} ({conversion}) away."
     assert repair(text) == (text, [], [])  # unchanged, and no warning either
     assert newsclean.fix_units(text) == text
 

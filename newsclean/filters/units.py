@@ -80,7 +80,14 @@ def _load() -> tuple[dict[str, tuple[Unit, ...]], dict[str, tuple[Unit, ...]]]:
             continue
         uid, family, factor, offset, short, short1, long, long1, names = line.split("\t")
         unit = Unit(
-            uid, family, float(Fraction(factor)), float(Fraction(offset)), short, short1, long, long1
+            uid,
+            family,
+            float(Fraction(factor)),
+            float(Fraction(offset)),
+            short,
+            short1,
+            long,
+            long1,
         )
         families.setdefault(family, []).append(unit)
         for name in names.split(","):
@@ -164,7 +171,7 @@ class Quantity:
         figures = (self.extra[0],) if self.extra else self.figures
         return len(values) == len(outer) and all(
             _close(measure.from_base(v), measure.from_base(o), f, measure.family in AFFINE)
-            for v, o, f in zip(values, outer, figures)
+            for v, o, f in zip(values, outer, figures, strict=True)
         )
 
     @property
@@ -247,7 +254,9 @@ def _judge(outer: Quantity, inner: Quantity, text: str, us: bool) -> tuple[list,
         if not forms:
             return f"{inner.describe()} fits no conversion of {outer.describe()}"
         form = forms.pop()
-        reason = f"{figures} matches {outer.describe()} in {form.strip(' -')}, not in {inner.spelling}"
+        reason = (
+            f"{figures} matches {outer.describe()} in {form.strip(' -')}, not in {inner.spelling}"
+        )
         return [(inner.unit_span, form)], reason
     if outer.extra is None and inner.extra is None:
         swapped_outer = replace(outer, spelling=inner.spelling)
