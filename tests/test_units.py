@@ -86,6 +86,7 @@ CASES = [
     ("won 5 in (13cm) rows", "won 5 in (13cm) rows"),
     ("born 1990 in (2020)", "born 1990 in (2020)"),
     ("10km (5kg)", "10km (5kg)"),
+    ("a 3/4 inch (2 cm) hole", "a 3/4 inch (2 cm) hole"),
     ("100km (80 miles)", "100km (80 miles)"),
     ("60km (100km)", "60km (100km)"),
     ("1,000kg (1kg)", "1,000kg (1kg)"),

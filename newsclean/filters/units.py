@@ -131,7 +131,7 @@ def _quantity(p: str) -> str:
 HEDGE = r"(?:(?:about|around|roughly|nearly|almost|some|over|under|up to|more than) )?"
 INNER = regex.compile(rf"\({HEDGE}{_quantity('i')}\)")
 # matched backwards from the inner "(": the nearest measurement that ends right there
-OUTER = regex.compile(rf"(?r)(?<![\w.,£$€¥₹]){_quantity('o')} ?\Z")
+OUTER = regex.compile(rf"(?r)(?<![\w.,/£$€¥₹]){_quantity('o')} ?\Z")
 WINDOW = 64
 US_SPELLING = regex.compile(r"(?:met|lit)ers?\b")
 
