@@ -43,7 +43,8 @@ from ..document import Document
 from ..pipeline import step
 
 Fix = tuple[str, str, str]  # before, after, reason
-Alert = tuple[str, str]  # snippet, reason
+Alert = tuple[str, str]  # snippet, reason: a warning
+Edit = tuple[tuple[int, int], str]  # span of the text, replacement
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,17 +79,8 @@ def _load() -> tuple[dict[str, tuple[Unit, ...]], dict[str, tuple[Unit, ...]]]:
     for line in table.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        uid, family, factor, offset, short, short1, long, long1, names = line.split("\t")
-        unit = Unit(
-            uid,
-            family,
-            float(Fraction(factor)),
-            float(Fraction(offset)),
-            short,
-            short1,
-            long,
-            long1,
-        )
+        uid, family, factor, offset, *forms, names = line.split("\t")
+        unit = Unit(uid, family, float(Fraction(factor)), float(Fraction(offset)), *forms)
         families.setdefault(family, []).append(unit)
         for name in names.split(","):
             spellings.setdefault(name, []).append(unit)
@@ -223,15 +215,23 @@ def _written(unit: Unit, outer: Quantity, inner: Quantity, us: bool) -> str:
     return next((q.sep for q in (inner, outer) if q.abbreviated and q.sep != "-"), "") + form
 
 
-def _judge(outer: Quantity, inner: Quantity, text: str, us: bool) -> tuple[list, str] | str | None:
+def _converts(outer: Quantity, inner: Quantity) -> bool:
+    """Whether some reading of `inner` is a conversion of some reading of `outer`."""
+    return any(
+        inner.fits(i_unit, i_values, o_values)
+        for (o_unit, o_values), (i_unit, i_values) in product(outer.readings(), inner.readings())
+        if o_unit.family == i_unit.family
+    )
+
+
+def _judge(
+    outer: Quantity, inner: Quantity, text: str, us: bool
+) -> tuple[list[Edit], str] | str | None:
     """What to do with a conversion: (edits, reason) to repair it, a warning reason, or None."""
-    outer_readings, inner_readings = outer.readings(), inner.readings()
-    pairs = [
-        (o, i) for o, i in product(outer_readings, inner_readings) if o[0].family == i[0].family
-    ]
-    if not pairs:
+    outer_readings = outer.readings()
+    if not {u.family for u, _ in outer_readings} & {u.family for u, _ in inner.readings()}:
         return None  # different kinds of measure: not a conversion
-    if any(inner.fits(i_unit, i_values, o_values) for (_, o_values), (i_unit, i_values) in pairs):
+    if _converts(outer, inner):
         return None  # a correct conversion, or the same figure twice
     inner_units = {u.id for u in SPELLINGS[inner.spelling]}
     outer_units = {u.id for u in SPELLINGS[outer.spelling]}
@@ -258,23 +258,15 @@ def _judge(outer: Quantity, inner: Quantity, text: str, us: bool) -> tuple[list,
             f"{figures} matches {outer.describe()} in {form.strip(' -')}, not in {inner.spelling}"
         )
         return [(inner.unit_span, form)], reason
-    if outer.extra is None and inner.extra is None:
-        swapped_outer = replace(outer, spelling=inner.spelling)
-        swapped_inner = replace(inner, spelling=outer.spelling)
-        if any(
-            swapped_inner.fits(i_unit, i_values, o_values)
-            for (o_unit, o_values), (i_unit, i_values) in product(
-                swapped_outer.readings(), swapped_inner.readings()
-            )
-            if o_unit.family == i_unit.family
-        ):
-            outer_unit = text[slice(*outer.unit_span)]
-            inner_unit = text[slice(*inner.unit_span)]
-            reason = (
-                f"{'-'.join(inner.figures)} matches {'-'.join(outer.figures)} {inner.spelling}"
-                f" in {outer.spelling}: the units are swapped"
-            )
-            return [(outer.unit_span, inner_unit), (inner.unit_span, outer_unit)], reason
+    swapped = replace(outer, spelling=inner.spelling), replace(inner, spelling=outer.spelling)
+    if outer.extra is None and inner.extra is None and _converts(*swapped):
+        outer_unit = text[slice(*outer.unit_span)]
+        inner_unit = text[slice(*inner.unit_span)]
+        reason = (
+            f"{'-'.join(inner.figures)} matches {'-'.join(outer.figures)} {inner.spelling}"
+            f" in {outer.spelling}: the units are swapped"
+        )
+        return [(outer.unit_span, inner_unit), (inner.unit_span, outer_unit)], reason
     return f"{inner.describe()} fits no conversion of {outer.describe()}"
 
 
@@ -286,7 +278,7 @@ def repair(text: str) -> tuple[str, list[Fix], list[Alert]]:
     if not inners:
         return text, fixes, warnings
     us = bool(US_SPELLING.search(text))  # the writer spells "meters", "liters"
-    edits: list[tuple[tuple[int, int], str]] = []
+    edits: list[Edit] = []
     for m in inners:
         o = OUTER.search(text, max(0, m.start() - WINDOW), m.start())
         if o is None:
@@ -303,7 +295,7 @@ def repair(text: str) -> tuple[str, list[Fix], list[Alert]]:
     return _apply(text, edits, 0), fixes, warnings
 
 
-def _apply(text: str, edits: list[tuple[tuple[int, int], str]], offset: int) -> str:
+def _apply(text: str, edits: list[Edit], offset: int) -> str:
     """`text` with each span (in coordinates shifted by `offset`) replaced."""
     parts, last = [], 0
     for (start, end), new in sorted(edits):
