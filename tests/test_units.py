@@ -20,6 +20,7 @@ CASES = [
     ("100 kilometres (62 kilometres)", "100 kilometres (62 miles)"),
     ("1,200km (750km) away", "1,200km (750 miles) away"),
     ("1.5 miles (2.4 miles)", "1.5 miles (2.4km)"),
+    ("1.5 miles (2.4 miles) on a 5 km loop", "1.5 miles (2.4 km) on a 5 km loop"),
     ("a 10-mile (16-mile) stretch", "a 10-mile (16km) stretch"),
     ("40-50km (25-31km) inland", "40-50km (25-31 miles) inland"),
     ("40–50km (25–31km) inland", "40–50km (25–31 miles) inland"),

@@ -126,6 +126,22 @@ INNER = regex.compile(rf"\({HEDGE}{_quantity('i')}\)")
 OUTER = regex.compile(rf"(?r)(?<![\w.,/£$€¥₹]){_quantity('o')} ?\Z")
 WINDOW = 64
 US_SPELLING = regex.compile(r"(?:met|lit)ers?\b")
+_SYMBOLS = [s for s in _LOOSE if " " not in s and all(s == u.short != u.long for u in SPELLINGS[s])]
+# how the writer spaces symbols elsewhere: "5 km" or "5km" (symbols of two letters or more)
+SYMBOL = regex.compile(rf"\d( ?)(?:{_alternation(_SYMBOLS)})(?![\w²/])")
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How the text writes units: US -er spellings, and the space before a symbol."""
+
+    us: bool
+    space: str
+
+    @classmethod
+    def of(cls, text: str) -> Style:
+        symbol = SYMBOL.search(text)
+        return cls(bool(US_SPELLING.search(text)), symbol[1] if symbol else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +212,7 @@ def _us(word: str) -> str:
     return word.replace("tre", "ter")
 
 
-def _written(unit: Unit, outer: Quantity, inner: Quantity, us: bool) -> str:
+def _written(unit: Unit, outer: Quantity, inner: Quantity, style: Style) -> str:
     """Separator and unit for `inner`'s figure, in the style the writer used for its unit."""
     word = any(u.is_word(inner.spelling) for u in SPELLINGS[inner.spelling])
     singular = inner.sep == "-" or inner.figures == ("1",)
@@ -205,14 +221,15 @@ def _written(unit: Unit, outer: Quantity, inner: Quantity, us: bool) -> str:
     else:
         form = unit.short1 if singular else unit.short
     symbol = form not in (unit.long, unit.long1) and " " not in form
-    if us:
+    if style.us:
         form = _us(form)
     if inner.spelling.startswith("°"):
         form = "°" + form
     if not symbol:
         return ("-" if inner.sep == "-" else " ") + form
     # a symbol takes the space (or none) the writer put before a symbol: "2,000 ft (610 m)"
-    return next((q.sep for q in (inner, outer) if q.abbreviated and q.sep != "-"), "") + form
+    seps = (q.sep for q in (inner, outer) if q.abbreviated and q.sep != "-")
+    return next(seps, style.space) + form
 
 
 def _converts(outer: Quantity, inner: Quantity) -> bool:
@@ -225,7 +242,7 @@ def _converts(outer: Quantity, inner: Quantity) -> bool:
 
 
 def _judge(
-    outer: Quantity, inner: Quantity, text: str, us: bool
+    outer: Quantity, inner: Quantity, text: str, style: Style
 ) -> tuple[list[Edit], str] | str | None:
     """What to do with a conversion: (edits, reason) to repair it, a warning reason, or None."""
     outer_readings = outer.readings()
@@ -241,7 +258,7 @@ def _judge(
         if inner.extra:
             return f"{inner.describe()} fits no conversion of {outer.describe()}"
         forms = {
-            _written(unit, outer, inner, us)
+            _written(unit, outer, inner, style)
             for (o_unit, o_values) in outer_readings
             for unit in FAMILIES[o_unit.family]
             if unit.id not in inner_units
@@ -277,14 +294,14 @@ def repair(text: str) -> tuple[str, list[Fix], list[Alert]]:
     inners = list(INNER.finditer(text)) if "(" in text else []
     if not inners:
         return text, fixes, warnings
-    us = bool(US_SPELLING.search(text))  # the writer spells "meters", "liters"
+    style = Style.of(text)
     edits: list[Edit] = []
     for m in inners:
         o = OUTER.search(text, max(0, m.start() - WINDOW), m.start())
         if o is None:
             continue
         outer, inner = Quantity.from_match(o, "o"), Quantity.from_match(m, "i")
-        verdict = _judge(outer, inner, text, us)
+        verdict = _judge(outer, inner, text, style)
         snippet = text[o.start() : m.end()]
         if isinstance(verdict, str):
             warnings.append((snippet, verdict))
