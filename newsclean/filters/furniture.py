@@ -32,7 +32,9 @@ NUMERIC_DATE = regex.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{
 def date_word() -> regex.Pattern[str]:
     text = (resources.files("newsclean") / "data" / "dates.txt").read_text(encoding="utf-8")
     names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", regex.I)
+    # written as a name is: "May", "MAY", not the verb "may" or "march"
+    forms = {form for n in names for form in (n.capitalize(), n.upper())}
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in sorted(forms, key=len, reverse=True)) + r")\b")
 
 
 def is_dateline(text: str) -> bool:
