@@ -53,13 +53,11 @@ def _explain_page(page: str, pipeline: Pipeline) -> Result:
         return pipeline.run("")
     extraction = html.extract(tree)
     result = pipeline.run(extraction.text or "")
-    found = html.size(result.text)
-    if found < html.MIN_EXTRACTED_CHARS:
+    if html.size(result.text) < html.MIN_EXTRACTED_CHARS:
         fallback = pipeline.run(html.render_text(tree))
-        more = html.size(fallback.text)
-        if more > found and (found < html.NEARLY_NOTHING_CHARS or more <= html.MAX_FALLBACK_GROWTH * found):
+        if html.prefer_page_text(result.text, fallback.text):
             note = Change("html", "warning", "trafilatura found too little: the page's text cleaned instead",
-                          f"{found} word characters extracted")
+                          result.text)
             result = Result(fallback.text, fallback.meta, [note, *fallback.changes])
     result.meta = {**result.meta, **extraction.meta}
     return result

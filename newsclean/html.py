@@ -16,6 +16,8 @@ import lxml.html
 import regex
 import trafilatura
 
+from .text import is_paragraph
+
 # a document, not a fragment: a doctype or an <html>, <head> or <body> tag near the start
 PAGE_START = regex.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", regex.IGNORECASE)
 PAGE_SNIFF_CHARS = 4096
@@ -42,14 +44,14 @@ BLANK_RUN = regex.compile(r"\n{3,}")
 # trafilatura's settings, chosen by measurement on the development corpus (docs/html.md)
 EXTRACT_OPTIONS = {"include_comments": False, "include_tables": True, "favor_recall": True}
 # trafilatura "found too little": fewer word characters than this (about 120 English words;
-# counted in characters so that scripts written without spaces measure alike) and the page's
-# own text is tried too
+# counted in characters so that scripts written without spaces measure alike). Then the page's
+# own text, cleaned, replaces trafilatura's when trafilatura found next to nothing, when the
+# page's text is at most MAX_FALLBACK_GROWTH times longer, or when it reads as running prose:
+# the same article, more of it, rather than a page of navigation and teasers around it
 MIN_EXTRACTED_CHARS = 600
-# below that, the page's text, cleaned, replaces trafilatura's when trafilatura found next to
-# nothing, or when the page's text is at most this many times longer: the same article, more of
-# it, rather than a page of navigation and teasers around it
 NEARLY_NOTHING_CHARS = 250
 MAX_FALLBACK_GROWTH = 2.5
+MIN_PROSE_SHARE = 0.9
 WORD_CHAR = regex.compile(r"\w")
 
 
@@ -192,3 +194,14 @@ def extract(tree: lxml.html.HtmlElement) -> Extraction:
 def size(text: str) -> int:
     """How much text there is: its word characters."""
     return len(WORD_CHAR.findall(text))
+
+
+def prefer_page_text(extracted: str, page_text: str) -> bool:
+    """Whether the page's cleaned text is the better body when trafilatura found too little."""
+    found, more = size(extracted), size(page_text)
+    if found >= MIN_EXTRACTED_CHARS or more <= found:
+        return False
+    if found < NEARLY_NOTHING_CHARS or more <= MAX_FALLBACK_GROWTH * found:
+        return True
+    prose = sum(size(block) for block in page_text.split("\n\n") if is_paragraph(block))
+    return prose >= MIN_PROSE_SHARE * more
