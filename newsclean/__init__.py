@@ -57,9 +57,10 @@ def _explain_page(page: str, pipeline: Pipeline) -> Result:
         fallback = pipeline.run(html.render_text(tree))
         if html.prefer_page_text(result.text, fallback.text):
             note = Change("html", "warning", "trafilatura found too little: the page's text cleaned instead",
-                          result.text)
+                          result.text or "(nothing)")
             result = Result(fallback.text, fallback.meta, [note, *fallback.changes])
     result.meta = {**result.meta, **extraction.meta}
+    html.drop_headline(result)
     return result
 
 

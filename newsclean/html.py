@@ -16,7 +16,9 @@ import lxml.html
 import regex
 import trafilatura
 
-from .text import is_paragraph
+from .document import Change
+from .pipeline import Result
+from .text import is_paragraph, key
 
 # a document, not a fragment: a doctype or an <html>, <head> or <body> tag near the start
 PAGE_START = regex.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", regex.IGNORECASE)
@@ -205,3 +207,12 @@ def prefer_page_text(extracted: str, page_text: str) -> bool:
         return True
     prose = sum(size(block) for block in page_text.split("\n\n") if is_paragraph(block))
     return prose >= MIN_PROSE_SHARE * more
+
+
+def drop_headline(result: Result) -> None:
+    """The page's title opening the body is the headline: out of the body (it is in metadata)."""
+    first, _, rest = result.text.partition("\n\n")
+    title = result.meta.get("title", "")
+    if title and key(first) == key(title):
+        result.changes.insert(0, Change("html", "metadata", "title: headline", first))
+        result.text = rest
