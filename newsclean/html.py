@@ -36,15 +36,15 @@ HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", rege
 HIDDEN_XPATH = "//*[@hidden or @aria-hidden='true' or @style]"
 # block-level elements: each starts a new block in the text rendering of a page
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote dd details dialog div dl dt fieldset figcaption figure footer"
-    " form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul"
-    " caption".split()
+    ["address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul", "caption"]
 )
 SPACE_RUN = regex.compile(r"\s+")
 BLANK_RUN = regex.compile(r"\n{3,}")
 
 # trafilatura's settings, chosen by measurement on the development corpus (docs/html.md)
 EXTRACT_OPTIONS = {"include_comments": False, "include_tables": True, "favor_recall": True}
+# the publication date from the page's markup only: the search through its whole text is slow
+DATE_OPTIONS = {"extensive_search": False, "original_date": True}
 # trafilatura "found too little": fewer word characters than this (about 120 English words;
 # counted in characters so that scripts written without spaces measure alike). Then the page's
 # own text, cleaned, replaces trafilatura's when trafilatura found next to nothing, when the
@@ -179,15 +179,17 @@ class Extraction:
 
 
 def extract(tree: lxml.html.HtmlElement) -> Extraction:
-    found = trafilatura.bare_extraction(tree, with_metadata=True, **EXTRACT_OPTIONS)
+    found = trafilatura.bare_extraction(
+        tree, with_metadata=True, date_extraction_params=DATE_OPTIONS, **EXTRACT_OPTIONS
+    )
     meta: dict[str, str] = {}
     language = tree.get("lang") or ""
     if found is None:
         return Extraction(None, {"language": language} if language else {})
-    for key in ("title", "author", "date", "sitename", "url"):
-        value = getattr(found, key, None)
+    for field_name in ("title", "author", "date", "sitename", "url"):
+        value = getattr(found, field_name, None)
         if value:
-            meta[key] = str(value)
+            meta[field_name] = str(value)
     if language:
         meta["language"] = language
     return Extraction(found.text or None, meta)
