@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from . import html
 from .document import Block, Change, Document
 from .filters.ads import ads
 from .filters.furniture import furniture
@@ -19,6 +20,7 @@ from .filters.media import media
 from .filters.paragraphs import paragraphs
 from .filters.unicode import normalise_unicode
 from .filters.units import fix_units, units
+from .html import DecodeError
 from .pipeline import Pipeline, Result, Step, step
 
 __version__ = "0.1.0"
@@ -28,22 +30,50 @@ DEFAULT_PIPELINE = Pipeline(
 )
 
 
-def explain(text: str, pipeline: Pipeline | None = None) -> Result:
-    """Clean `text` and say how: the body, the metadata found, and every change with its reason."""
-    if not isinstance(text, str):
-        raise TypeError(f"newsclean expects text (str), not {type(text).__name__}")
-    return (pipeline or DEFAULT_PIPELINE).run(text)
+def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
+    """Clean `raw` and say how: the body, the metadata found, and every change with its reason.
+
+    `raw` is a text dump, or a web page: a `str` holding HTML, or `bytes` (decoded from the
+    declared charset, else detected; `DecodeError` if no common encoding fits).
+    """
+    if isinstance(raw, (bytes, bytearray)):
+        raw = html.decode(bytes(raw))
+    elif not isinstance(raw, str):
+        raise TypeError(f"newsclean expects text (str) or a page (bytes), not {type(raw).__name__}")
+    pipeline = pipeline or DEFAULT_PIPELINE
+    if html.looks_like_html(raw):
+        return _explain_page(raw, pipeline)
+    return pipeline.run(raw)
 
 
-def clean(text: str, pipeline: Pipeline | None = None) -> str:
-    """The article body of a raw dump: paragraphs separated by one blank line."""
-    return explain(text, pipeline).text
+def _explain_page(page: str, pipeline: Pipeline) -> Result:
+    """trafilatura's article, finished by the pipeline; the page's own text if it found too little."""
+    tree = html.parse(page)
+    if tree is None:
+        return pipeline.run("")
+    extraction = html.extract(tree)
+    result = pipeline.run(extraction.text or "")
+    if html.size(result.text) < html.MIN_EXTRACTED_CHARS:
+        fallback = pipeline.run(html.render_text(tree))
+        if html.prefer_page_text(result.text, fallback.text):
+            note = Change("html", "warning", "trafilatura found too little: the page's text cleaned instead",
+                          result.text or "(nothing)")
+            result = Result(fallback.text, fallback.meta, [note, *fallback.changes])
+    result.meta = {**result.meta, **extraction.meta}
+    html.drop_headline(result)
+    return result
+
+
+def clean(raw: str | bytes, pipeline: Pipeline | None = None) -> str:
+    """The article body of a raw dump or a web page: paragraphs separated by one blank line."""
+    return explain(raw, pipeline).text
 
 
 __all__ = [
     "DEFAULT_PIPELINE",
     "Block",
     "Change",
+    "DecodeError",
     "Document",
     "Pipeline",
     "Result",

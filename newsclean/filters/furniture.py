@@ -12,12 +12,14 @@ import regex
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import ends_with_terminal, heading_level, is_paragraph, key, plain, words
+from ..text import ends_with_terminal, heading_level, is_bullet, is_paragraph, key, plain, words
 
 HEAD_ZONE = 12  # the headline, byline and dateline sit in the first blocks before the body
 BYLINE_MAX_WORDS = 12
 SOURCE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 15
+DATELINE_MAX_NUMBERS = 6  # day, month, year, hours, minutes, seconds
+DIGIT_RUN = regex.compile(r"\d+")
 # "LONDON, Oct 5 (Reuters) - " or "WASHINGTON (AP) — ": a capitalised place, then an agency in
 # brackets or a date after a comma, then a dash
 WIRE_DATELINE = regex.compile(
@@ -32,13 +34,17 @@ NUMERIC_DATE = regex.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{
 def date_word() -> regex.Pattern[str]:
     text = (resources.files("newsclean") / "data" / "dates.txt").read_text(encoding="utf-8")
     names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", regex.I)
+    # written as a name is: "May", "MAY", not the verb "may" or "march"
+    forms = {form for n in names for form in (n.capitalize(), n.upper())}
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in sorted(forms, key=len, reverse=True)) + r")\b")
 
 
 def is_dateline(text: str) -> bool:
     """A short line that carries a date or time and reads as a label, not a sentence."""
     if words(text) > DATELINE_MAX_WORDS or (is_paragraph(text) and "|" not in text):
         return False
+    if is_bullet(text) or len(DIGIT_RUN.findall(text)) > DATELINE_MAX_NUMBERS:
+        return False  # a list item (a reference) or a row of figures (a table, a log)
     p = plain(text)
     has_date = NUMERIC_DATE.search(p) or (date_word().search(p) and regex.search(r"\d", p))
     return bool(has_date) and not p.endswith(".")

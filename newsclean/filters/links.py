@@ -15,6 +15,7 @@ from ..text import heading_level, is_bullet, is_paragraph, key, link_share, plai
 
 LINK_RUN = 3  # this many link lines in a row make a link list
 LONE_BULLET_MAX_WORDS = 15
+NUMBERED = regex.compile(r"^\s*\d{1,3}[.)]\s")
 
 
 @cache
@@ -63,11 +64,13 @@ def link_blocks(doc: Document) -> None:
                 doc.remove(k, "link list")
         i = max(j, i + 1)
 
-    # a lone bullet between paragraphs, short: a related-story link set into the body
+    # a lone bullet between paragraphs, short: a related-story link set into the body (a
+    # numbered item is not one: it heads a section of a listicle, "7) Call Me by Your Name")
     for i in range(1, n - 1):
         text = blocks[i].text
         if (
             is_bullet(text)
+            and not NUMBERED.match(text)
             and not is_bullet(blocks[i - 1].text)
             and not is_bullet(blocks[i + 1].text)
             and words(text) <= LONE_BULLET_MAX_WORDS

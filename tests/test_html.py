@@ -1,0 +1,140 @@
+"""HTML input: pages as str or bytes go through trafilatura, then the filters; exact outputs."""
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean import html
+
+PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+CASES = sorted(p.stem.removesuffix(".expected") for p in PAGES.glob("*.expected.txt"))
+
+
+def page_bytes(name: str) -> bytes:
+    return (PAGES / f"{name}.html").read_bytes()
+
+
+def expected(name: str) -> str:
+    return (PAGES / f"{name}.expected.txt").read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_page_cleans_exactly_from_bytes(name):
+    assert newsclean.clean(page_bytes(name)) == expected(name)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_page_is_idempotent(name):
+    once = newsclean.clean(page_bytes(name))
+    assert newsclean.clean(once) == once
+
+
+def test_article_debris_trafilatura_leaves_in_is_removed_and_logged():
+    result = newsclean.explain(page_bytes("article").decode("utf-8"))
+    assert result.text.startswith("The town of Millbrook opened")
+    assert result.text.endswith("review the arrangement after that.")
+    report = result.report()
+    assert 'removed: "Advertisement" by ads: ad label' in report
+    assert 'removed: "Sign up for our newsletter to get the latest local news in your inbox" by ads' in report
+    assert 'removed: "Related: School roof repairs finished ahead of winter" by link_blocks' in report
+    assert 'metadata: "By Jane Marsh" by furniture: byline: byline' in report
+    assert 'metadata: "River town opens its first library in forty years" by html: title: headline' in report
+
+
+def test_article_metadata_comes_from_the_page():
+    meta = newsclean.explain(page_bytes("article")).meta
+    assert meta["title"] == "River town opens its first library in forty years"
+    assert meta["author"] == "Jane Marsh"
+    assert meta["date"] == "2024-03-12"
+    assert meta["sitename"] == "The Valley Courier"
+    assert meta["url"] == "https://courier.example/news/river-town-library"
+    assert meta["language"] == "en"
+
+
+def test_page_trafilatura_cannot_extract_falls_back_to_the_page_text():
+    page = page_bytes("unextractable").decode("utf-8")
+    assert html.extract(html.parse(page)).text is None
+    result = newsclean.explain(page)
+    assert result.text.startswith("We stayed three nights in the blue room")
+    assert result.warnings[0].reason == "trafilatura found too little: the page's text cleaned instead"
+
+
+def test_page_trafilatura_shortens_keeps_both_paragraphs():
+    out = newsclean.clean(page_bytes("too-little"))
+    paragraphs = out.split("\n\n")
+    assert len(paragraphs) == 2 and paragraphs[0] == paragraphs[1]
+
+
+def test_cp1252_bytes_decode_by_declared_charset():
+    data = page_bytes("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    assert "coûte désormais 2 € de plus par menu — un prix" in newsclean.clean(data)
+
+
+@pytest.mark.parametrize("name", ["declared-utf8-is-cp1252", "declared-latin1-is-utf8"])
+def test_wrong_declared_charset_is_overruled(name):
+    assert newsclean.clean(page_bytes(name)) == expected("cp1252")
+
+
+def test_undecodable_bytes_raise_decode_error():
+    noise = random.Random(4).randbytes(4000)
+    with pytest.raises(newsclean.DecodeError, match="cannot decode 4000 bytes"):
+        newsclean.clean(noise)
+    assert issubclass(newsclean.DecodeError, ValueError)
+
+
+def test_non_html_text_takes_the_dump_path_unchanged():
+    dump = "Some <b>bold</b> claim about a <html> tag, in a dump.\n\nADVERTISEMENT\n\nThe end of it."
+    assert not html.looks_like_html(dump)
+    assert newsclean.clean(dump) == newsclean.DEFAULT_PIPELINE.run(dump).text
+
+
+@pytest.mark.parametrize(
+    ("text", "is_page"),
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", True),
+        ("\ufeff  <html lang='en'><head></head></html>", True),
+        ("<!-- saved page -->\n<HTML>\n<BODY>text</BODY></HTML>", True),
+        ("<p>a fragment, not a page</p>", False),
+        ("A dump that mentions <html> and <body> tags.", False),
+    ],
+)
+def test_looks_like_html(text, is_page):
+    assert html.looks_like_html(text) is is_page
+
+
+def test_hidden_elements_are_not_extracted():
+    page = (
+        "<html><body><article><p>" + "Visible words of the story. " * 30 + "</p>"
+        '<p style="display: none">Hidden teaser text nobody sees.</p>'
+        "<p hidden>Another hidden block of text.</p></article></body></html>"
+    )
+    out = newsclean.clean(page)
+    assert out.startswith("Visible words of the story.")
+    assert "Hidden" not in out and "hidden" not in out
+
+
+def test_text_rendering_keeps_blocks_and_pre_lines():
+    tree = html.parse(
+        "<html><body><div><p>One\n two</p><p>Three<br>four</p><pre>a  b\nc</pre></div></body></html>"
+    )
+    assert html.render_text(tree) == "One two\n\nThree\nfour\n\na  b\nc"
+
+
+def test_non_text_input_is_a_type_error():
+    with pytest.raises(TypeError, match="not int"):
+        newsclean.clean(3)  # type: ignore[arg-type]
+
+
+def test_cli_cleans_an_html_file():
+    done = subprocess.run(
+        [sys.executable, "-m", "newsclean", "clean", str(PAGES / "article.html")],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == expected("article")
