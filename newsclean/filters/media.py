@@ -29,6 +29,12 @@ def credit_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"^\(?(?:{alternatives})\s*(?:[:|/©]|,\s)", regex.IGNORECASE)
 
 
+def is_labelled_agency_credit(k: str) -> bool:
+    """A credit label followed by nothing but an agency's name: "Foto Ansa", "Photo AFP"."""
+    label = phrases.prefix("media_credit_label").match(k)
+    return bool(label) and k[label.end():].strip() in phrases.exact("media_credit_exact")
+
+
 def is_placeholder(text: str) -> bool:
     if "](" in text and not LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>"):
         return not any(m.group(1).strip(" []!") for m in LINK.finditer(IMAGE.sub("", text)))
@@ -43,7 +49,7 @@ def media_reason(text: str) -> str | None:
         return None
     if phrases.prefix("media_caption_label").match(k):
         return "image caption/credit label"
-    if k in phrases.exact("media_credit_exact"):
+    if k in phrases.exact("media_credit_exact") or is_labelled_agency_credit(k):
         return "photo credit"
     if words(text) <= CREDIT_MAX_WORDS and credit_pattern().match(plain(text)):
         return "photo credit or attribution"
