@@ -18,6 +18,7 @@ HEAD_ZONE = 12  # the headline, byline and dateline sit in the first blocks befo
 BYLINE_MAX_WORDS = 12
 SOURCE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 15
+CREDIT_LINE_MAX_WORDS = 60
 # "LONDON, Oct 5 (Reuters) - " or "WASHINGTON (AP) — ": a capitalised place, then an agency in
 # brackets or a date after a comma, then a dash
 WIRE_DATELINE = regex.compile(
@@ -56,6 +57,17 @@ def is_byline(text: str) -> bool:
     return bool(rest) and rest[0].isupper()
 
 
+def is_credit_line(text: str) -> bool:
+    """Contributor credits: "Reporting by Anna Keller; Editing by Mark Hollis"."""
+    if words(text) > CREDIT_LINE_MAX_WORDS:
+        return False
+    match = phrases.prefix("credit_line").match(key(text))
+    if not match:
+        return False
+    rest = plain(text).split(None, len(match.group(0).split()))[-1]
+    return rest[0].isupper()
+
+
 def is_source_name(text: str) -> bool:
     p = plain(text)
     n = words(p)
@@ -83,6 +95,8 @@ def furniture(doc: Document) -> None:
                 continue
         if title_key and key(text) == title_key:
             doc.remove(i, "repeated headline")
+        elif is_credit_line(text):
+            doc.to_meta(i, "credits", plain(text), "contributor credits")
         elif is_dateline(text):
             doc.to_meta(i, "dateline", plain(text), "dateline or section footer")
         elif is_paragraph(text) and not seen_body:
