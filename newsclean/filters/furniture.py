@@ -74,6 +74,16 @@ def is_source_name(text: str) -> bool:
     return 1 <= n <= SOURCE_MAX_WORDS and not ends_with_terminal(p) and all(w[0].isupper() for w in p.split() if w[0].isalpha())
 
 
+def mark_head_furniture(doc: Document, byline_index: int) -> None:
+    """Above the byline, before any paragraph, stands only page furniture: menu, section kicker,
+    headline, standfirst. With no marked-up headline, the line just above the byline is the title."""
+    above = [j for j in range(byline_index) if not doc.is_marked(j)]
+    if above and "title" not in doc.meta:
+        doc.to_meta(above[-1], "title", plain(doc.blocks[above[-1]].text), "the line above the byline")
+    for j in above:
+        doc.remove(j, "page furniture above the byline")
+
+
 @step("furniture", "headline, bylines, datelines and section footers: into metadata, out of the body")
 def furniture(doc: Document) -> None:
     blocks = doc.blocks
@@ -89,6 +99,7 @@ def furniture(doc: Document) -> None:
                 doc.to_meta(i, "title", plain(text), "headline")
                 continue
             if is_byline(text):
+                mark_head_furniture(doc, i)
                 doc.to_meta(i, "byline", plain(text), "byline")
                 if i + 1 < len(blocks) and is_source_name(blocks[i + 1].text) and not doc.is_marked(i + 1):
                     doc.to_meta(i + 1, "source", plain(blocks[i + 1].text), "outlet under the byline")
