@@ -22,11 +22,22 @@ CREDIT_MAX_WORDS = 25
 LEGEND_MAX_WORDS = 10
 
 
+def credit_label_alternatives() -> str:
+    items = sorted(phrases.sections().get("media_credit_label", ()), key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items)
+
+
 @cache
 def credit_pattern() -> regex.Pattern[str]:
-    items = sorted(phrases.sections().get("media_credit_label", ()), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items)
+    alternatives = credit_label_alternatives()
     return regex.compile(rf"^\(?(?:{alternatives})\s*(?:[:|/©]|,\s)", regex.IGNORECASE)
+
+
+@cache
+def credit_tail_pattern() -> regex.Pattern[str]:
+    """A caption's closing credit after its last sentence: "... near Wareham. Photograph: B Carter"."""
+    alternatives = credit_label_alternatives()
+    return regex.compile(rf"[.!?]\s+(?:{alternatives})\s*:\s*[^.!?:\n]{{1,60}}$", regex.IGNORECASE)
 
 
 def is_labelled_agency_credit(k: str) -> bool:
@@ -53,6 +64,8 @@ def media_reason(text: str) -> str | None:
         return "photo credit"
     if words(text) <= CREDIT_MAX_WORDS and credit_pattern().match(plain(text)):
         return "photo credit or attribution"
+    if words(text) <= CAPTION_MAX_WORDS and credit_tail_pattern().search(plain(text)):
+        return "photo caption ending in its credit"
     if k in phrases.exact("map_provider_exact"):
         return "map provider credit"
     if SWATCH.match(plain(text)) and words(text) <= LEGEND_MAX_WORDS:
