@@ -25,7 +25,17 @@ from .pipeline import Pipeline, Result, Step, step
 __version__ = "0.1.0"
 
 DEFAULT_PIPELINE = Pipeline(
-    [normalise_unicode, ads, link_blocks, media, page_breaks, furniture, markdown, paragraphs, units]
+    [
+        normalise_unicode,
+        ads,
+        link_blocks,
+        media,
+        page_breaks,
+        furniture,
+        markdown,
+        paragraphs,
+        units,
+    ]
 )
 
 

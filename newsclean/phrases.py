@@ -51,3 +51,9 @@ def prefix(section: str) -> regex.Pattern[str]:
     if not items:
         return regex.compile(r"(?!)")
     return regex.compile(r"^(?:" + "|".join(regex.escape(p) for p in items) + r")\b")
+
+
+def alternation(section: str) -> str:
+    """The section's phrases as a regex alternation, longest first, any whitespace between words."""
+    items = sorted(sections().get(section, ()), key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"

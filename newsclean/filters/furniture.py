@@ -76,10 +76,12 @@ def is_source_name(text: str) -> bool:
 
 def mark_head_furniture(doc: Document, byline_index: int) -> None:
     """Above the byline, before any paragraph, stands only page furniture: menu, section kicker,
-    headline, standfirst. With no marked-up headline, the line just above the byline is the title."""
+    headline, standfirst. With no marked-up headline, the line just above the byline is the
+    title."""
     above = [j for j in range(byline_index) if not doc.is_marked(j)]
     if above and "title" not in doc.meta:
-        doc.to_meta(above[-1], "title", plain(doc.blocks[above[-1]].text), "the line above the byline")
+        title = plain(doc.blocks[above[-1]].text)
+        doc.to_meta(above[-1], "title", title, "the line above the byline")
     for j in above:
         doc.remove(j, "page furniture above the byline")
 

@@ -11,7 +11,17 @@ import regex
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import IMAGE, LINK, heading_level, is_bullet, is_paragraph, key, link_share, plain, words
+from ..text import (
+    IMAGE,
+    LINK,
+    heading_level,
+    is_bullet,
+    is_paragraph,
+    key,
+    link_share,
+    plain,
+    words,
+)
 
 LINK_RUN = 3  # this many link lines in a row make a link list
 LONE_BULLET_MAX_WORDS = 15

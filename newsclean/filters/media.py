@@ -12,7 +12,17 @@ import regex
 from .. import phrases
 from ..document import Block, Document
 from ..pipeline import step
-from ..text import IMAGE, LINK, ends_with_terminal, heading_level, is_bullet, is_paragraph, key, plain, words
+from ..text import (
+    IMAGE,
+    LINK,
+    ends_with_terminal,
+    heading_level,
+    is_bullet,
+    is_paragraph,
+    key,
+    plain,
+    words,
+)
 
 PLACEHOLDER = regex.compile(r"^\W*[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I)
 # a legend line starts with a swatch: a geometric shape or a coloured square
@@ -22,22 +32,17 @@ CREDIT_MAX_WORDS = 25
 LEGEND_MAX_WORDS = 10
 
 
-def credit_label_alternatives() -> str:
-    items = sorted(phrases.sections().get("media_credit_label", ()), key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items)
-
-
 @cache
 def credit_pattern() -> regex.Pattern[str]:
-    alternatives = credit_label_alternatives()
-    return regex.compile(rf"^\(?(?:{alternatives})\s*(?:[:|/©]|,\s)", regex.IGNORECASE)
+    labels = phrases.alternation("media_credit_label")
+    return regex.compile(rf"^\(?(?:{labels})\s*(?:[:|/©]|,\s)", regex.IGNORECASE)
 
 
 @cache
 def credit_tail_pattern() -> regex.Pattern[str]:
-    """A caption's closing credit after its last sentence: "... near Wareham. Photograph: B Carter"."""
-    alternatives = credit_label_alternatives()
-    return regex.compile(rf"[.!?]\s+(?:{alternatives})\s*:\s*[^.!?:\n]{{1,60}}$", regex.IGNORECASE)
+    """A caption's closing credit after its last sentence: "... Wareham. Photograph: B Jones"."""
+    labels = phrases.alternation("media_credit_label")
+    return regex.compile(rf"[.!?]\s+(?:{labels})\s*:\s*[^.!?:\n]{{1,60}}$", regex.IGNORECASE)
 
 
 def is_labelled_agency_credit(k: str) -> bool:

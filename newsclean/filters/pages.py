@@ -25,23 +25,22 @@ PAGE_MARK_MAX_WORDS = 12
 DIGITS = regex.compile(r"\d+")
 
 
-def alternatives(section: str) -> str:
-    items = sorted(phrases.sections().get(section, ()), key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
-
-
 @cache
 def page_number_pattern() -> regex.Pattern[str]:
-    label, of = alternatives("page_label"), alternatives("page_of")
+    label, of = phrases.alternation("page_label"), phrases.alternation("page_of")
     return regex.compile(
-        rf"^[\W_]*(?:(?:{label})\.?\s*)?\d{{1,4}}(?:\s*(?:/|{of})\s*\d{{1,4}})?[\W_]*$", regex.IGNORECASE
+        rf"^[\W_]*(?:(?:{label})\.?\s*)?\d{{1,4}}(?:\s*(?:/|{of})\s*\d{{1,4}})?[\W_]*$",
+        regex.IGNORECASE,
     )
 
 
 @cache
 def page_mark_pattern() -> regex.Pattern[str]:
-    label, of = alternatives("page_label"), alternatives("page_of")
-    return regex.compile(rf"\b(?:{label})\.?\s*(\d{{1,4}})\b|\b(\d{{1,4}})\s*(?:{of})\s*\d{{1,4}}\b", regex.IGNORECASE)
+    label, of = phrases.alternation("page_label"), phrases.alternation("page_of")
+    return regex.compile(
+        rf"\b(?:{label})\.?\s*(\d{{1,4}})\b|\b(\d{{1,4}})\s*(?:{of})\s*\d{{1,4}}\b",
+        regex.IGNORECASE,
+    )
 
 
 def is_paginated(doc: Document) -> bool:
