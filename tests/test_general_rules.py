@@ -16,8 +16,8 @@ def test_running_headers_go_only_from_a_paginated_dump():
     header, footer = "CITY WEEKLY | March 2024", "City Weekly | Page {}"
     paginated = f"{BODY}\n\n{footer.format(4)}\n\n{header}\n\n{SECOND}\n\n{footer.format(5)}\n"
     assert newsclean.clean(paginated) == f"{BODY}\n\n{SECOND}"
-    # a web page repeating a short line, with no page marks, keeps it
-    repeated = f"Step one done\n\n{BODY}\n\nStep one done\n\n{SECOND}"
+    # a web page with repeated short lines and bare numbers but no page marks keeps them
+    repeated = f"{BODY}\n\nGoals so far\n\n3\n\n{SECOND}\n\nGoals so far\n\n5"
     assert newsclean.clean(repeated) == repeated
 
 
