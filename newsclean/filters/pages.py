@@ -21,8 +21,9 @@ from ..text import ends_with_terminal, key, words
 
 RUNNING_MIN_WORDS, RUNNING_MAX_WORDS = 2, 12  # a running header is a short label, not a sentence
 RUNNING_MIN_REPEATS = 2
-PAGE_MARK_MAX_WORDS = 12
+PAGE_MARK_MAX_CHARS = 120  # a page mark sits on a short line
 DIGITS = regex.compile(r"\d+")
+DIGIT = regex.compile(r"\d")
 
 
 @cache
@@ -47,10 +48,14 @@ def is_paginated(doc: Document) -> bool:
     """Short lines name at least two different pages."""
     pages = set()
     for block in doc.blocks:
-        if words(block.text) <= PAGE_MARK_MAX_WORDS:
-            for m in page_mark_pattern().finditer(block.text):
-                pages.add(m.group(1) or m.group(2))
-    return len(pages) >= 2
+        text = block.text
+        if len(text) > PAGE_MARK_MAX_CHARS or not DIGIT.search(text):
+            continue
+        for m in page_mark_pattern().finditer(text):
+            pages.add(m.group(1) or m.group(2))
+            if len(pages) >= 2:
+                return True
+    return False
 
 
 def running_shape(text: str) -> str:
