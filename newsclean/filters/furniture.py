@@ -14,7 +14,7 @@ from ..document import Document
 from ..pipeline import step
 from ..text import ends_with_terminal, heading_level, is_paragraph, key, plain, words
 
-HEAD_ZONE = 12  # the headline, byline and dateline sit in the first blocks before the body
+HEAD_ZONE = 12  # the headline, byline and dateline sit in the first wordy blocks before the body
 BYLINE_MAX_WORDS = 12
 SOURCE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 15
@@ -38,7 +38,7 @@ def date_word() -> regex.Pattern[str]:
 
 def is_dateline(text: str) -> bool:
     """A short line that carries a date or time and reads as a label, not a sentence."""
-    if words(text) > DATELINE_MAX_WORDS or (is_paragraph(text) and "|" not in text):
+    if words(plain(text)) > DATELINE_MAX_WORDS or (is_paragraph(text) and "|" not in text):
         return False
     p = plain(text)
     has_date = NUMERIC_DATE.search(p) or (date_word().search(p) and regex.search(r"\d", p))
@@ -91,11 +91,13 @@ def furniture(doc: Document) -> None:
     blocks = doc.blocks
     title_key = ""
     seen_body = False
+    wordy = 0  # blocks so far a reader sees words in; wordless ones do not count
     for i, block in enumerate(blocks):
         if doc.is_marked(i):
             continue
         text = block.text
-        if not seen_body and i < HEAD_ZONE:
+        wordy += bool(key(text))
+        if not seen_body and wordy <= HEAD_ZONE:
             if not title_key and heading_level(text) in (1, 2):
                 title_key = key(text)
                 doc.to_meta(i, "title", plain(text), "headline")
