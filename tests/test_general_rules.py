@@ -74,3 +74,11 @@ def test_caption_ending_in_a_credit_and_agency_credits_go():
 
 def test_copyright_line_goes():
     assert newsclean.clean(f"{BODY}\n\n© 2024 City Weekly Ltd") == BODY
+
+
+def test_date_under_a_byline_is_the_dateline_not_the_outlet():
+    result = newsclean.explain(f"By Ann Lee\n\nPublished 12 March 2024\n\n{BODY}")
+    assert result.text == BODY
+    assert result.meta == {"byline": "By Ann Lee", "dateline": "Published 12 March 2024"}
+    result = newsclean.explain(f"By Ann Lee\n\nCity Weekly\n\n{BODY}")
+    assert result.meta == {"byline": "By Ann Lee", "source": "City Weekly"}

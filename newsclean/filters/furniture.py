@@ -69,6 +69,8 @@ def is_credit_line(text: str) -> bool:
 
 
 def is_source_name(text: str) -> bool:
+    if is_dateline(text):  # "Published 12 March 2024" under a byline is its date, not its outlet
+        return False
     p = plain(text)
     n = words(p)
     return 1 <= n <= SOURCE_MAX_WORDS and not ends_with_terminal(p) and all(w[0].isupper() for w in p.split() if w[0].isalpha())
