@@ -82,3 +82,8 @@ def test_date_under_a_byline_is_the_dateline_not_the_outlet():
     assert result.meta == {"byline": "By Ann Lee", "dateline": "Published 12 March 2024"}
     result = newsclean.explain(f"By Ann Lee\n\nCity Weekly\n\n{BODY}")
     assert result.meta == {"byline": "By Ann Lee", "source": "City Weekly"}
+
+
+def test_a_rule_of_underscores_is_not_a_word():
+    assert newsclean.clean(f"{BODY}\n\n___\n\n{SECOND}") == f"{BODY}\n\n{SECOND}"
+    assert newsclean.clean("The variable max_depth is set to 4.") == "The variable max_depth is set to 4."
