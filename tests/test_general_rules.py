@@ -87,3 +87,12 @@ def test_date_under_a_byline_is_the_dateline_not_the_outlet():
 def test_a_rule_of_underscores_is_not_a_word():
     assert newsclean.clean(f"{BODY}\n\n___\n\n{SECOND}") == f"{BODY}\n\n{SECOND}"
     assert newsclean.clean("The variable max_depth is set to 4.") == "The variable max_depth is set to 4."
+
+
+def test_closing_credit_goes_only_at_the_end_of_the_story():
+    credit = "Associated Press writer Sam Riggs in St. Louis contributed to this report."
+    result = newsclean.explain(f"{BODY}\n\n{SECOND}\n\n{credit}")
+    assert result.text == f"{BODY}\n\n{SECOND}"
+    assert result.meta["credits"] == credit
+    inside = f"{BODY}\n\n{credit}\n\n{SECOND}\n\n{BODY}\n\n{SECOND}"
+    assert newsclean.clean(inside) == inside

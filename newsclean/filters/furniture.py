@@ -19,6 +19,7 @@ BYLINE_MAX_WORDS = 12
 SOURCE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 15
 CREDIT_LINE_MAX_WORDS = 60
+STORY_END = 3  # a closing credit stands among the last blocks
 # "LONDON, Oct 5 (Reuters) - " or "WASHINGTON (AP) — ": a capitalised place, then an agency in
 # brackets or a date after a comma, then a dash
 WIRE_DATELINE = regex.compile(
@@ -68,6 +69,16 @@ def is_credit_line(text: str) -> bool:
     return rest[0].isupper()
 
 
+@cache
+def credit_end_pattern() -> regex.Pattern[str]:
+    return regex.compile(rf"\b(?:{phrases.alternation('credit_line_end')})$")
+
+
+def is_closing_credit(text: str) -> bool:
+    """A credit closing a story: "AP writer Sam Riggs contributed to this report."."""
+    return words(text) <= CREDIT_LINE_MAX_WORDS and bool(credit_end_pattern().search(key(text)))
+
+
 def is_source_name(text: str) -> bool:
     if is_dateline(text):  # "Published 12 March 2024" under a byline is its date, not its outlet
         return False
@@ -112,7 +123,7 @@ def furniture(doc: Document) -> None:
                 continue
         if title_key and key(text) == title_key:
             doc.remove(i, "repeated headline")
-        elif is_credit_line(text):
+        elif is_credit_line(text) or (i >= len(blocks) - STORY_END and is_closing_credit(text)):
             doc.to_meta(i, "credits", plain(text), "contributor credits")
         elif is_dateline(text):
             doc.to_meta(i, "dateline", plain(text), "dateline or section footer")
