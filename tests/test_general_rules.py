@@ -86,7 +86,8 @@ def test_date_under_a_byline_is_the_dateline_not_the_outlet():
 
 def test_a_rule_of_underscores_is_not_a_word():
     assert newsclean.clean(f"{BODY}\n\n___\n\n{SECOND}") == f"{BODY}\n\n{SECOND}"
-    assert newsclean.clean("The variable max_depth is set to 4.") == "The variable max_depth is set to 4."
+    code = "The variable max_depth is set to 4."
+    assert newsclean.clean(code) == code
 
 
 def test_closing_credit_goes_only_at_the_end_of_the_story():
