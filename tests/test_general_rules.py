@@ -67,13 +67,18 @@ def test_link_bar_goes_but_a_sentence_with_links_stays():
 
 
 def test_caption_ending_in_a_credit_and_agency_credits_go():
-    caption = "The old bridge in 1950. Photograph: Jane Smith/Getty Images"
+    caption = "The old bridge in 1950. Photograph: J. Smith/Getty Images"
     raw = f"{BODY}\n\n{caption}\n\nFoto Ansa\n\n(Photo AFP)\n\n{SECOND}"
     assert newsclean.clean(raw) == f"{BODY}\n\n{SECOND}"
+    # a sentence that goes on after "Source:" is prose, not a credit
+    prose = "Prices rose again in May. Source: the ministry said they would fall by winter."
+    assert newsclean.clean(prose) == prose
 
 
-def test_copyright_line_goes():
+def test_copyright_line_goes_but_a_lettered_clause_stays():
     assert newsclean.clean(f"{BODY}\n\n© 2024 City Weekly Ltd") == BODY
+    clause = "(c) the right to appeal within 28 days of the decision."
+    assert newsclean.clean(f"{BODY}\n\n{clause}") == f"{BODY}\n\n{clause}"
 
 
 def test_date_under_a_byline_is_the_dateline_not_the_outlet():

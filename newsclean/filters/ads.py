@@ -10,7 +10,7 @@ from ..pipeline import step
 from ..text import key, plain
 
 PROMO_MAX_WORDS = 30  # a prompt or notice is short; a paragraph that starts the same way is not
-COPYRIGHT_SIGNS = ("©", "(c)", "(C)", "Ⓒ")
+COPYRIGHT_SIGNS = ("©", "Ⓒ")  # not "(c)": that also numbers a clause
 
 
 def ad_reason(text: str) -> str | None:

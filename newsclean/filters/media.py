@@ -42,7 +42,7 @@ def credit_pattern() -> regex.Pattern[str]:
 def credit_tail_pattern() -> regex.Pattern[str]:
     """A caption's closing credit after its last sentence: "... Wareham. Photograph: B Jones"."""
     labels = phrases.alternation("media_credit_label")
-    return regex.compile(rf"[.!?]\s+(?:{labels})\s*:\s*[^.!?:\n]{{1,60}}$", regex.IGNORECASE)
+    return regex.compile(rf"[.!?]\s+(?:{labels})\s*:\s*[^!?:\n]{{1,60}}(?<!\.)$", regex.IGNORECASE)
 
 
 def is_labelled_agency_credit(k: str) -> bool:
