@@ -102,3 +102,13 @@ def test_closing_credit_goes_only_at_the_end_of_the_story():
     assert result.meta["credits"] == credit
     inside = f"{BODY}\n\n{credit}\n\n{SECOND}\n\n{BODY}\n\n{SECOND}"
     assert newsclean.clean(inside) == inside
+
+
+def test_hard_wrapped_lines_are_joined_only_in_a_paginated_dump_with_blank_line_paragraphs():
+    pages = "\n\nReport | Page 6\n\nReport | Page 7\n"
+    wrapped = "The bridge will open in\nMarch, the council said.\n\nIt cost £4m.\nWork starts soon."
+    expected = "The bridge will open in March, the council said.\n\nIt cost £4m. Work starts soon."
+    assert newsclean.clean(wrapped + pages) == expected
+    # a get_text() dump: one element a line and no page marks, nothing is joined
+    lines = "It cost £4m.\nWork starts soon.\nThe bridge will open in\nMarch, the council said."
+    assert newsclean.clean(lines) == lines.replace("\n", "\n\n")

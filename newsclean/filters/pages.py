@@ -1,6 +1,8 @@
 """Page breaks of print and PDF conversions: page numbers ("13", "- 13 -", "Page 12 of 40") and
 running headers and footers, the short lines repeated on every page with only their numbers
-changed. Once they are gone, `paragraphs` rejoins the sentences they split.
+changed. Once they are gone, `paragraphs` rejoins the sentences they split. Where the dump sets
+paragraphs apart with blank lines, the lines with no blank line between them are one paragraph's
+hard-wrapped lines, and are joined.
 
 Web pages repeat short lines too (menus, subheadings, "Step 1"), so the filter acts only on a
 dump that shows it was paginated: short lines marking at least two different pages ("Page 12",
@@ -17,7 +19,8 @@ import regex
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import ends_with_terminal, key, words
+from ..text import ends_with_terminal, heading_level, is_bullet, key, words
+from .paragraphs import join_broken
 
 RUNNING_MIN_WORDS, RUNNING_MAX_WORDS = 2, 12  # a running header is a short label, not a sentence
 RUNNING_MIN_REPEATS = 2
@@ -58,6 +61,27 @@ def is_paginated(doc: Document) -> bool:
     return False
 
 
+def is_list_or_heading(text: str) -> bool:
+    return is_bullet(text) or heading_level(text) > 0
+
+
+def join_wrapped_lines(doc: Document) -> None:
+    """Join each paragraph's hard-wrapped lines (no blank line between them) into its first."""
+    blocks = doc.blocks
+    first = None  # the block the current paragraph gathers into
+    for i, block in enumerate(blocks):
+        if doc.is_marked(i):
+            continue
+        text = block.text
+        if first is not None and block.gap == 0 and not is_list_or_heading(text):
+            joined = join_broken(blocks[first].text.rstrip(), text.strip())
+            doc.rewrote(blocks[first].text + "\n" + text, joined, "hard-wrapped lines joined")
+            blocks[first].text = joined
+            doc.remove(i, "hard-wrapped line, joined to the one above")
+        else:
+            first = None if is_list_or_heading(text) else i
+
+
 def running_shape(text: str) -> str:
     """A line's words with every number made the same, so "Page 12" and "Page 13" match."""
     return DIGITS.sub("#", key(text))
@@ -92,3 +116,5 @@ def page_breaks(doc: Document) -> None:
             while 0 <= j < len(blocks) and (doc.is_marked(j) or is_running(j)):
                 doc.remove(j, "running header or footer (repeated on every page)")
                 j += direction
+    if any(block.gap for block in blocks):
+        join_wrapped_lines(doc)

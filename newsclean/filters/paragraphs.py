@@ -16,6 +16,11 @@ SPACE_RUN = regex.compile(r"\s{2,}")
 SPLIT_WORD = regex.compile(r"(?<=\p{Ll})-$")
 
 
+def join_broken(first: str, second: str) -> str:
+    """Two pieces of one paragraph as one, a word hyphenated across the break made whole."""
+    return first[:-1] + second if SPLIT_WORD.search(first) else first + " " + second
+
+
 def joinable(first: str, second: str) -> bool:
     return (
         not ends_with_terminal(first)
@@ -35,8 +40,7 @@ def paragraphs(doc: Document) -> None:
         text = SPACE_RUN.sub(" ", block.text.strip())
         block.text = text
         if kept and joinable(kept[-1].text, text):
-            first = kept[-1].text
-            joined = first[:-1] + text if SPLIT_WORD.search(first) else first + " " + text
+            joined = join_broken(kept[-1].text, text)
             doc.rewrote(kept[-1].text + "\n\n" + text, joined, "broken paragraph rejoined")
             kept[-1].text = joined
         else:
