@@ -69,7 +69,8 @@ def media_reason(text: str) -> str | None:
         return "photo credit"
     if words(text) <= CREDIT_MAX_WORDS and credit_pattern().match(plain(text)):
         return "photo credit or attribution"
-    if words(text) <= CAPTION_MAX_WORDS and credit_tail_pattern().search(plain(text)):
+    short = words(text) <= CAPTION_MAX_WORDS
+    if short and ":" in text and credit_tail_pattern().search(plain(text)):
         return "photo caption ending in its credit"
     if k in phrases.exact("map_provider_exact"):
         return "map provider credit"
