@@ -19,6 +19,7 @@ BYLINE_MAX_WORDS = 12
 SOURCE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 15
 CREDIT_LINE_MAX_WORDS = 60
+DIGIT = regex.compile(r"\d")
 STORY_END = 3  # a closing credit stands among the last blocks
 # "LONDON, Oct 5 (Reuters) - " or "WASHINGTON (AP) — ": a capitalised place, then an agency in
 # brackets or a date after a comma, then a dash
@@ -39,11 +40,14 @@ def date_word() -> regex.Pattern[str]:
 
 def is_dateline(text: str) -> bool:
     """A short line that carries a date or time and reads as a label, not a sentence."""
-    if words(plain(text)) > DATELINE_MAX_WORDS or (is_paragraph(text) and "|" not in text):
+    if is_paragraph(text) and "|" not in text:
         return False
+    if words(text) > DATELINE_MAX_WORDS and words(plain(text)) > DATELINE_MAX_WORDS:
+        return False  # counted in the words a reader sees, not a link's URL
     p = plain(text)
-    has_date = NUMERIC_DATE.search(p) or (date_word().search(p) and regex.search(r"\d", p))
-    return bool(has_date) and not p.endswith(".")
+    if p.endswith(".") or not DIGIT.search(p):  # every date has a digit; look no further
+        return False
+    return bool(NUMERIC_DATE.search(p) or date_word().search(p))
 
 
 def is_byline(text: str) -> bool:
