@@ -17,6 +17,7 @@ from .filters.furniture import furniture
 from .filters.links import link_blocks
 from .filters.markdown import markdown
 from .filters.media import media
+from .filters.pages import page_breaks
 from .filters.paragraphs import paragraphs
 from .filters.unicode import normalise_unicode
 from .filters.units import fix_units, units
@@ -26,7 +27,17 @@ from .pipeline import Pipeline, Result, Step, step
 __version__ = "0.1.0"
 
 DEFAULT_PIPELINE = Pipeline(
-    [normalise_unicode, ads, link_blocks, media, furniture, markdown, paragraphs, units]
+    [
+        normalise_unicode,
+        ads,
+        link_blocks,
+        media,
+        page_breaks,
+        furniture,
+        markdown,
+        paragraphs,
+        units,
+    ]
 )
 
 

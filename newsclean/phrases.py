@@ -44,10 +44,33 @@ def exact(section: str) -> frozenset[str]:
     return frozenset(sections().get(section, ()))
 
 
+def starts_with_one_of(items: list[str]) -> regex.Pattern[str]:
+    alternatives = "|".join(regex.escape(p) for p in sorted(items, key=len, reverse=True))
+    return regex.compile(rf"^(?:{alternatives})\b")
+
+
+class PrefixMatcher:
+    """Matches a key that starts with one of a list of phrases (whole words). The phrases are
+    grouped by their first word, so a key is tried only against the few that could fit."""
+
+    def __init__(self, phrases: tuple[str, ...]):
+        groups: dict[str, list[str]] = {}
+        for p in phrases:
+            groups.setdefault(p.split(" ", 1)[0], []).append(p)
+        self.by_first_word = {first: starts_with_one_of(items) for first, items in groups.items()}
+
+    def match(self, key: str) -> regex.Match[str] | None:
+        pattern = self.by_first_word.get(key.partition(" ")[0])
+        return pattern.match(key) if pattern else None
+
+
 @cache
-def prefix(section: str) -> regex.Pattern[str]:
-    """A pattern matching a key that starts with one of the section's phrases (whole words)."""
+def prefix(section: str) -> PrefixMatcher:
+    """A matcher for keys that start with one of the section's phrases (whole words)."""
+    return PrefixMatcher(sections().get(section, ()))
+
+
+def alternation(section: str) -> str:
+    """The section's phrases as a regex alternation, longest first, any whitespace between words."""
     items = sorted(sections().get(section, ()), key=len, reverse=True)
-    if not items:
-        return regex.compile(r"(?!)")
-    return regex.compile(r"^(?:" + "|".join(regex.escape(p) for p in items) + r")\b")
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"

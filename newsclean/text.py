@@ -72,10 +72,11 @@ def link_share(text: str) -> float:
     """The share of a block's words that sit inside markdown links (0 when it has no words)."""
     if "](" not in text:
         return 0.0
-    total = words(IMAGE.sub("", text))
+    without_images = IMAGE.sub("", text)
+    total = words(LINK.sub(r"\1", without_images))  # the words a reader sees, not the URLs
     if not total:
         return 0.0
-    inside = sum(words(m.group(1)) for m in LINK.finditer(IMAGE.sub("", text)))
+    inside = sum(words(m.group(1)) for m in LINK.finditer(without_images))
     return min(1.0, inside / total)
 
 

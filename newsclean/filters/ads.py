@@ -7,9 +7,10 @@ from __future__ import annotations
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import key
+from ..text import key, plain
 
 PROMO_MAX_WORDS = 30  # a prompt or notice is short; a paragraph that starts the same way is not
+COPYRIGHT_SIGNS = ("©", "Ⓒ")  # not "(c)": that also numbers a clause
 
 
 def ad_reason(text: str) -> str | None:
@@ -24,6 +25,8 @@ def ad_reason(text: str) -> str | None:
         return "share/follow bar"
     if len(words) <= PROMO_MAX_WORDS and phrases.prefix("promo").match(k):
         return "promo or notice"
+    if len(words) <= PROMO_MAX_WORDS and plain(text).startswith(COPYRIGHT_SIGNS):
+        return "copyright notice"
     return None
 
 

@@ -14,12 +14,15 @@ from ..document import Document
 from ..pipeline import step
 from ..text import ends_with_terminal, heading_level, is_bullet, is_paragraph, key, plain, words
 
-HEAD_ZONE = 12  # the headline, byline and dateline sit in the first blocks before the body
+HEAD_ZONE = 12  # the headline, byline and dateline sit in the first wordy blocks before the body
 BYLINE_MAX_WORDS = 12
 SOURCE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 15
-DATELINE_MAX_NUMBERS = 6  # day, month, year, hours, minutes, seconds
+DATELINE_MAX_NUMBERS = 6  # day, month, year, hours, minutes, seconds (in each "|" part)
 DIGIT_RUN = regex.compile(r"\d+")
+CREDIT_LINE_MAX_WORDS = 60
+DIGIT = regex.compile(r"\d")
+STORY_END = 3  # a closing credit stands among the last blocks
 # "LONDON, Oct 5 (Reuters) - " or "WASHINGTON (AP) — ": a capitalised place, then an agency in
 # brackets or a date after a comma, then a dash
 WIRE_DATELINE = regex.compile(
@@ -41,13 +44,18 @@ def date_word() -> regex.Pattern[str]:
 
 def is_dateline(text: str) -> bool:
     """A short line that carries a date or time and reads as a label, not a sentence."""
-    if words(text) > DATELINE_MAX_WORDS or (is_paragraph(text) and "|" not in text):
+    if is_paragraph(text) and "|" not in text:
         return False
-    if is_bullet(text) or len(DIGIT_RUN.findall(text)) > DATELINE_MAX_NUMBERS:
+    if words(text) > DATELINE_MAX_WORDS and words(plain(text)) > DATELINE_MAX_WORDS:
+        return False  # counted in the words a reader sees, not a link's URL
+    if is_bullet(text) or any(
+        len(DIGIT_RUN.findall(part)) > DATELINE_MAX_NUMBERS for part in text.split("|")
+    ):
         return False  # a list item (a reference) or a row of figures (a table, a log)
     p = plain(text)
-    has_date = NUMERIC_DATE.search(p) or (date_word().search(p) and regex.search(r"\d", p))
-    return bool(has_date) and not p.endswith(".")
+    if p.endswith(".") or not DIGIT.search(p):  # every date has a digit; look no further
+        return False
+    return bool(NUMERIC_DATE.search(p) or date_word().search(p))
 
 
 def is_byline(text: str) -> bool:
@@ -62,10 +70,45 @@ def is_byline(text: str) -> bool:
     return bool(rest) and rest[0].isupper()
 
 
+def is_credit_line(text: str) -> bool:
+    """Contributor credits: "Reporting by Anna Keller; Editing by Mark Hollis"."""
+    if words(text) > CREDIT_LINE_MAX_WORDS:
+        return False
+    match = phrases.prefix("credit_line").match(key(text))
+    if not match:
+        return False
+    rest = plain(text).split(None, len(match.group(0).split()))[-1]
+    return rest[0].isupper()
+
+
+@cache
+def credit_end_pattern() -> regex.Pattern[str]:
+    return regex.compile(rf"\b(?:{phrases.alternation('credit_line_end')})$")
+
+
+def is_closing_credit(text: str) -> bool:
+    """A credit closing a story: "AP writer Sam Riggs contributed to this report."."""
+    return words(text) <= CREDIT_LINE_MAX_WORDS and bool(credit_end_pattern().search(key(text)))
+
+
 def is_source_name(text: str) -> bool:
+    if is_dateline(text):  # "Published 12 March 2024" under a byline is its date, not its outlet
+        return False
     p = plain(text)
     n = words(p)
     return 1 <= n <= SOURCE_MAX_WORDS and not ends_with_terminal(p) and all(w[0].isupper() for w in p.split() if w[0].isalpha())
+
+
+def mark_head_furniture(doc: Document, byline_index: int) -> None:
+    """Above the byline, before any paragraph, stands only page furniture: menu, section kicker,
+    headline, standfirst. With no marked-up headline, the line just above the byline is the
+    title."""
+    above = [j for j in range(byline_index) if not doc.is_marked(j)]
+    if above and "title" not in doc.meta:
+        title = plain(doc.blocks[above[-1]].text)
+        doc.to_meta(above[-1], "title", title, "the line above the byline")
+    for j in above:
+        doc.remove(j, "page furniture above the byline")
 
 
 @step("furniture", "headline, bylines, datelines and section footers: into metadata, out of the body")
@@ -73,22 +116,27 @@ def furniture(doc: Document) -> None:
     blocks = doc.blocks
     title_key = ""
     seen_body = False
+    wordy = 0  # blocks so far a reader sees words in; wordless ones do not count
     for i, block in enumerate(blocks):
         if doc.is_marked(i):
             continue
         text = block.text
-        if not seen_body and i < HEAD_ZONE:
+        wordy += bool(key(text))
+        if not seen_body and wordy <= HEAD_ZONE:
             if not title_key and heading_level(text) in (1, 2):
                 title_key = key(text)
                 doc.to_meta(i, "title", plain(text), "headline")
                 continue
             if is_byline(text):
+                mark_head_furniture(doc, i)
                 doc.to_meta(i, "byline", plain(text), "byline")
                 if i + 1 < len(blocks) and is_source_name(blocks[i + 1].text) and not doc.is_marked(i + 1):
                     doc.to_meta(i + 1, "source", plain(blocks[i + 1].text), "outlet under the byline")
                 continue
         if title_key and key(text) == title_key:
             doc.remove(i, "repeated headline")
+        elif is_credit_line(text) or (i >= len(blocks) - STORY_END and is_closing_credit(text)):
+            doc.to_meta(i, "credits", plain(text), "contributor credits")
         elif is_dateline(text):
             doc.to_meta(i, "dateline", plain(text), "dateline or section footer")
         elif is_paragraph(text) and not seen_body:

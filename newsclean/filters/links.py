@@ -11,7 +11,17 @@ import regex
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import heading_level, is_bullet, is_paragraph, key, link_share, plain, words
+from ..text import (
+    IMAGE,
+    LINK,
+    heading_level,
+    is_bullet,
+    is_paragraph,
+    key,
+    link_share,
+    plain,
+    words,
+)
 
 LINK_RUN = 3  # this many link lines in a row make a link list
 LONE_BULLET_MAX_WORDS = 15
@@ -28,6 +38,10 @@ def link_line_pattern() -> regex.Pattern[str]:
 def is_link_heading(text: str) -> bool:
     k = key(text)
     return bool(k) and k in phrases.exact("link_heading_exact")
+
+
+def link_count(text: str) -> int:
+    return len(LINK.findall(IMAGE.sub("", text))) if "](" in text else 0
 
 
 def is_link_line(text: str) -> bool:
@@ -62,6 +76,8 @@ def link_blocks(doc: Document) -> None:
         if j - i >= LINK_RUN:
             for k in range(i, j):
                 doc.remove(k, "link list")
+        elif j - i == 1 and link_count(blocks[i].text) >= LINK_RUN:
+            doc.remove(i, "link bar (several links on one line)")
         i = max(j, i + 1)
 
     # a lone bullet between paragraphs, short: a related-story link set into the body (a

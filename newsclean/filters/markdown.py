@@ -8,12 +8,13 @@ import regex
 
 from ..document import Document
 from ..pipeline import step
-from ..text import BULLET, EMPHASIS, HEADING, IMAGE, LINK, QUOTE, WORD
+from ..text import BULLET, EMPHASIS, HEADING, IMAGE, LINK, QUOTE
 
 ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 NUMBERED = regex.compile(r"^\s*(\d{1,3}[.)])\s+")
 EMPTY_LINK = regex.compile(r"\[\s*\]\([^)\n]{0,2000}\)")
 SPACE_RUN = regex.compile(r"[ \t]{2,}")
+LETTER_OR_DIGIT = regex.compile(r"[^\W_]")  # "___" is a rule, not a word
 
 
 def strip_markdown(text: str) -> str:
@@ -39,12 +40,12 @@ def strip_markdown(text: str) -> str:
 def markdown(doc: Document) -> None:
     for i, block in enumerate(doc.blocks):
         text = block.text
-        if not WORD.search(text):
+        if not LETTER_OR_DIGIT.search(text):
             doc.remove(i, "no words (a rule, a separator or a stray mark)")
             continue
         out = strip_markdown(text)
         if out != text.strip():
-            if not WORD.search(out):
+            if not LETTER_OR_DIGIT.search(out):
                 doc.remove(i, "markup only")
                 continue
             if out.replace(" ", "") != text.replace(" ", ""):

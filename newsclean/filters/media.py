@@ -12,7 +12,17 @@ import regex
 from .. import phrases
 from ..document import Block, Document
 from ..pipeline import step
-from ..text import IMAGE, LINK, ends_with_terminal, heading_level, is_bullet, is_paragraph, key, plain, words
+from ..text import (
+    IMAGE,
+    LINK,
+    ends_with_terminal,
+    heading_level,
+    is_bullet,
+    is_paragraph,
+    key,
+    plain,
+    words,
+)
 
 PLACEHOLDER = regex.compile(r"^\W*[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I)
 # a legend line starts with a swatch: a geometric shape or a coloured square
@@ -24,9 +34,21 @@ LEGEND_MAX_WORDS = 10
 
 @cache
 def credit_pattern() -> regex.Pattern[str]:
-    items = sorted(phrases.sections().get("media_credit_label", ()), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items)
-    return regex.compile(rf"^\(?(?:{alternatives})\s*(?:[:|/©]|,\s)", regex.IGNORECASE)
+    labels = phrases.alternation("media_credit_label")
+    return regex.compile(rf"^\(?(?:{labels})\s*(?:[:|/©]|,\s)", regex.IGNORECASE)
+
+
+@cache
+def credit_tail_pattern() -> regex.Pattern[str]:
+    """A caption's closing credit after its last sentence: "... Wareham. Photograph: B Jones"."""
+    labels = phrases.alternation("media_credit_label")
+    return regex.compile(rf"[.!?]\s+(?:{labels})\s*:\s*[^!?:\n]{{1,60}}(?<!\.)$", regex.IGNORECASE)
+
+
+def is_labelled_agency_credit(k: str) -> bool:
+    """A credit label followed by nothing but an agency's name: "Foto Ansa", "Photo AFP"."""
+    label = phrases.prefix("media_credit_label").match(k)
+    return bool(label) and k[label.end():].strip() in phrases.exact("media_credit_exact")
 
 
 def is_placeholder(text: str) -> bool:
@@ -43,10 +65,13 @@ def media_reason(text: str) -> str | None:
         return None
     if phrases.prefix("media_caption_label").match(k):
         return "image caption/credit label"
-    if k in phrases.exact("media_credit_exact"):
+    if k in phrases.exact("media_credit_exact") or is_labelled_agency_credit(k):
         return "photo credit"
     if words(text) <= CREDIT_MAX_WORDS and credit_pattern().match(plain(text)):
         return "photo credit or attribution"
+    short = words(text) <= CAPTION_MAX_WORDS
+    if short and ":" in text and credit_tail_pattern().search(plain(text)):
+        return "photo caption ending in its credit"
     if k in phrases.exact("map_provider_exact"):
         return "map provider credit"
     if SWATCH.match(plain(text)) and words(text) <= LEGEND_MAX_WORDS:
