@@ -1,0 +1,92 @@
+"""Find the article in a whole-page dump: score every block, take the densest region.
+
+Each block gets a score from its own features: prose (long, ends a sentence, few words inside
+links) counts for its words; a short line, a link line, a bullet without a sentence, a known
+boilerplate phrase counts against. The article is the run of blocks with the highest total
+score (the maximum-sum subarray), so a short block between two paragraphs stays while a long run
+of menu lines, link grids or footers ends the region. Blocks outside the region are removed
+with the side they were on and why they scored as they did. A dump that is already just an
+article has no negative run to cut, so it comes through unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import phrases
+from ..document import Document
+from ..pipeline import step
+from ..text import heading_level, is_bullet, key, link_share, plain, words
+
+SENTENCE_COST = 4  # a block's words count for the article, less this; a sentence pays least,
+LINE_COST = 10  # a line that does not end like one more (labels, menu entries, titles),
+BULLET_COST = 2  # and a list item a little more again
+LINKED = 0.5  # a block with at least this share of its words inside links is navigation
+DEBRIS_COST = 5.0  # the most one block can count against the region
+TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
+
+
+@dataclass(frozen=True, slots=True)
+class BlockScore:
+    value: float
+    why: str
+
+
+def reads_as_sentence(text: str) -> bool:
+    return plain(text).rstrip("\"'”’»)]*_ ").endswith((".", "!", "?", "…", ":", ";", "。", "！", "？"))
+
+
+def block_score(text: str) -> BlockScore:
+    """How much a block counts for (positive) or against (negative) the article around it."""
+    n = words(text)
+    share = link_share(text)
+    k = key(text)
+    if k and (k in phrases.exact("ad_label_exact") or k in phrases.exact("link_heading_exact")):
+        return BlockScore(-DEBRIS_COST, "boilerplate label")
+    if share >= LINKED:
+        return BlockScore(-DEBRIS_COST - n * share / 4, "mostly links")
+    if heading_level(text):
+        return BlockScore(-1.0, "heading")
+    sentence = reads_as_sentence(text)
+    cost = SENTENCE_COST if sentence else LINE_COST
+    if is_bullet(text):
+        cost += BULLET_COST
+    value = max(n * (1 - share) - cost, -DEBRIS_COST)
+    if value > 0:
+        return BlockScore(value, "prose" if sentence else "long line")
+    return BlockScore(value, "short list item" if is_bullet(text) else "short line")
+
+
+def densest_region(values: list[float]) -> tuple[int, int]:
+    """The start and end (exclusive) of the run with the highest sum; (0, 0) if none is positive."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, v in enumerate(values):
+        if total <= 0:
+            total, start = 0.0, i
+        total += v
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return best_start, best_end
+
+
+def headline_before(doc: Document, start: int) -> int:
+    """The index of a top-level heading just before `start` (the article's headline), or start."""
+    for i in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
+        if heading_level(doc.blocks[i].text) in (1, 2):
+            return i
+    return start
+
+
+@step("article", "find the article in a whole-page dump: the densest run of prose; drop the rest")
+def article(doc: Document) -> None:
+    scores = [block_score(b.text) for b in doc.blocks]
+    start, end = densest_region([s.value for s in scores])
+    if end == 0:
+        return
+    start = headline_before(doc, start)
+    for i, s in enumerate(scores):
+        if i < start:
+            doc.remove(i, f"before the article ({s.why})")
+        elif i >= end:
+            doc.remove(i, f"after the article ({s.why})")
