@@ -13,17 +13,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import heading_level, is_bullet, key, link_share, plain, words
+from ..text import IMAGE, LINK, heading_level, is_bullet, key, plain, words
 
 SENTENCE_COST = 4  # a block's words count for the article, less this; a sentence pays least,
 LINE_COST = 10  # a line that does not end like one more (labels, menu entries, titles),
 BULLET_COST = 2  # and a list item a little more again
 LINKED = 0.5  # a block with at least this share of its words inside links is navigation
 DEBRIS_COST = 5.0  # the most one block can count against the region
+NEIGHBOURHOOD = 2  # prose this close to other prose is part of a run
+ISOLATED_FACTOR = 1.0  # what prose on its own counts for, as a share of its words
 TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
+
+
+UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+HTML_TAG = regex.compile(r"</?(?:a|img|div|span|p|script|style|iframe|noscript|br|table|td|tr|li|ul|ol|meta|link|input|form|button|svg|source|video|figure|section)\b[^<>]{0,2000}>", regex.I)
+CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
+TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
+TITLE_CASE_SHARE = 0.6  # when more than this share of its words start with a capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +42,41 @@ class BlockScore:
     value: float
     why: str
 
+    @property
+    def is_prose(self) -> bool:
+        return self.why == "prose"
+
 
 def reads_as_sentence(text: str) -> bool:
     return plain(text).rstrip("\"'”’»)]*_ ").endswith((".", "!", "?", "…", ":", ";", "。", "！", "？"))
 
 
+def size(text: str) -> int:
+    """Words, with a word per two characters of scripts written without spaces (CJK, Thai)."""
+    return words(text) + len(UNSPACED.findall(text)) // 2
+
+
+def capitalised_share(text: str) -> float:
+    """The share of a block's words that start with a capital: high for titles, names, menus."""
+    found = [w for w in CASED_WORD.findall(plain(text))]
+    return sum(w[0].isupper() for w in found) / len(found) if found else 0.0
+
+
+def linked_share(text: str) -> float:
+    """The share of the words a reader sees that sit inside markdown links."""
+    if "](" not in text:
+        return 0.0
+    total = words(plain(text))
+    inside = sum(words(m.group(1)) for m in LINK.finditer(IMAGE.sub("", text)))
+    return min(1.0, inside / total) if total else 1.0
+
+
 def block_score(text: str) -> BlockScore:
     """How much a block counts for (positive) or against (negative) the article around it."""
-    n = words(text)
-    share = link_share(text)
+    if HTML_TAG.search(text):
+        return BlockScore(-DEBRIS_COST, "raw HTML")
+    n = size(plain(text))
+    share = linked_share(text)
     k = key(text)
     if k and (k in phrases.exact("ad_label_exact") or k in phrases.exact("link_heading_exact")):
         return BlockScore(-DEBRIS_COST, "boilerplate label")
@@ -47,6 +84,8 @@ def block_score(text: str) -> BlockScore:
         return BlockScore(-DEBRIS_COST - n * share / 4, "mostly links")
     if heading_level(text):
         return BlockScore(-1.0, "heading")
+    if n >= TITLE_CASE_MIN_WORDS and capitalised_share(text) > TITLE_CASE_SHARE:
+        return BlockScore(-DEBRIS_COST, "title-case line")
     sentence = reads_as_sentence(text)
     cost = SENTENCE_COST if sentence else LINE_COST
     if is_bullet(text):
@@ -55,6 +94,19 @@ def block_score(text: str) -> BlockScore:
     if value > 0:
         return BlockScore(value, "prose" if sentence else "long line")
     return BlockScore(value, "short list item" if is_bullet(text) else "short line")
+
+
+def in_context(scores: list[BlockScore]) -> list[BlockScore]:
+    """Prose with no other prose within NEIGHBOURHOOD blocks is a teaser or a promo: it counts
+    for less. An article's paragraphs come in runs."""
+    out = []
+    for i, s in enumerate(scores):
+        if s.is_prose:
+            near = scores[max(0, i - NEIGHBOURHOOD) : i] + scores[i + 1 : i + 1 + NEIGHBOURHOOD]
+            if not any(n.is_prose for n in near):
+                s = BlockScore(s.value * ISOLATED_FACTOR, "prose on its own")
+        out.append(s)
+    return out
 
 
 def densest_region(values: list[float]) -> tuple[int, int]:
@@ -80,7 +132,7 @@ def headline_before(doc: Document, start: int) -> int:
 
 @step("article", "find the article in a whole-page dump: the densest run of prose; drop the rest")
 def article(doc: Document) -> None:
-    scores = [block_score(b.text) for b in doc.blocks]
+    scores = in_context([block_score(b.text) for b in doc.blocks])
     start, end = densest_region([s.value for s in scores])
     if end == 0:
         return
