@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .document import Block, Change, Document
 from .filters.ads import ads
-from .filters.article import article
+from .filters.article import article, article_edges
 from .filters.furniture import furniture
 from .filters.links import link_blocks
 from .filters.markdown import markdown
@@ -25,7 +25,7 @@ from .pipeline import Pipeline, Result, Step, step
 __version__ = "0.1.0"
 
 DEFAULT_PIPELINE = Pipeline(
-    [normalise_unicode, article, ads, link_blocks, media, furniture, markdown, paragraphs, units]
+    [normalise_unicode, article, ads, link_blocks, media, furniture, markdown, paragraphs, units, article_edges]
 )
 
 

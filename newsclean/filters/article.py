@@ -17,6 +17,9 @@ import regex
 
 from .. import phrases
 from ..document import Document
+from .ads import ad_reason
+from .furniture import is_byline, is_dateline, is_source_name
+from .media import media_reason
 from ..pipeline import step
 from ..text import IMAGE, LINK, heading_level, is_bullet, key, plain, words
 
@@ -24,14 +27,14 @@ SENTENCE_COST = 4  # a block's words count for the article, less this; a sentenc
 LINE_COST = 10  # a line that does not end like one more (labels, menu entries, titles),
 BULLET_COST = 2  # and a list item a little more again
 LINKED = 0.5  # a block with at least this share of its words inside links is navigation
-DEBRIS_COST = 5.0  # the most one block can count against the region
+DEBRIS_COST = 3.0  # the most one block can count against the region
 NEIGHBOURHOOD = 2  # prose this close to other prose is part of a run
-ISOLATED_FACTOR = 1.0  # what prose on its own counts for, as a share of its words
 TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
 
 UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 HTML_TAG = regex.compile(r"</?(?:a|img|div|span|p|script|style|iframe|noscript|br|table|td|tr|li|ul|ol|meta|link|input|form|button|svg|source|video|figure|section)\b[^<>]{0,2000}>", regex.I)
+CODE_INDENT = regex.compile(r"^(?: {4}|\t)")
 CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
 TITLE_CASE_SHARE = 0.6  # when more than this share of its words start with a capital
@@ -41,10 +44,6 @@ TITLE_CASE_SHARE = 0.6  # when more than this share of its words start with a ca
 class BlockScore:
     value: float
     why: str
-
-    @property
-    def is_prose(self) -> bool:
-        return self.why == "prose"
 
 
 def reads_as_sentence(text: str) -> bool:
@@ -71,19 +70,25 @@ def linked_share(text: str) -> float:
     return min(1.0, inside / total) if total else 1.0
 
 
+def is_head_furniture(text: str) -> bool:
+    return is_byline(text) or is_dateline(text) or is_source_name(text)
+
+
 def block_score(text: str) -> BlockScore:
     """How much a block counts for (positive) or against (negative) the article around it."""
+    if ad_reason(text) or media_reason(text):
+        return BlockScore(0.0, "left to the ads and media filters")
+    if CODE_INDENT.match(text) and not is_bullet(text):
+        return BlockScore(0.0, "indented (code or nested)")
     if HTML_TAG.search(text):
         return BlockScore(-DEBRIS_COST, "raw HTML")
     n = size(plain(text))
     share = linked_share(text)
     k = key(text)
-    if k and (k in phrases.exact("ad_label_exact") or k in phrases.exact("link_heading_exact")):
+    if k and k in phrases.exact("link_heading_exact"):
         return BlockScore(-DEBRIS_COST, "boilerplate label")
     if share >= LINKED:
         return BlockScore(-DEBRIS_COST - n * share / 4, "mostly links")
-    if heading_level(text):
-        return BlockScore(-1.0, "heading")
     if n >= TITLE_CASE_MIN_WORDS and capitalised_share(text) > TITLE_CASE_SHARE:
         return BlockScore(-DEBRIS_COST, "title-case line")
     sentence = reads_as_sentence(text)
@@ -94,19 +99,6 @@ def block_score(text: str) -> BlockScore:
     if value > 0:
         return BlockScore(value, "prose" if sentence else "long line")
     return BlockScore(value, "short list item" if is_bullet(text) else "short line")
-
-
-def in_context(scores: list[BlockScore]) -> list[BlockScore]:
-    """Prose with no other prose within NEIGHBOURHOOD blocks is a teaser or a promo: it counts
-    for less. An article's paragraphs come in runs."""
-    out = []
-    for i, s in enumerate(scores):
-        if s.is_prose:
-            near = scores[max(0, i - NEIGHBOURHOOD) : i] + scores[i + 1 : i + 1 + NEIGHBOURHOOD]
-            if not any(n.is_prose for n in near):
-                s = BlockScore(s.value * ISOLATED_FACTOR, "prose on its own")
-        out.append(s)
-    return out
 
 
 def densest_region(values: list[float]) -> tuple[int, int]:
@@ -130,15 +122,26 @@ def headline_before(doc: Document, start: int) -> int:
     return start
 
 
-@step("article", "find the article in a whole-page dump: the densest run of prose; drop the rest")
-def article(doc: Document) -> None:
-    scores = in_context([block_score(b.text) for b in doc.blocks])
+def cut_to_region(doc: Document, keep_headline: bool) -> None:
+    scores = [block_score(b.text) for b in doc.blocks]
     start, end = densest_region([s.value for s in scores])
     if end == 0:
         return
-    start = headline_before(doc, start)
+    headline = headline_before(doc, start) if keep_headline else start
     for i, s in enumerate(scores):
+        if i == headline or (headline < i < start and is_head_furniture(doc.blocks[i].text)):
+            continue  # the furniture filter moves these into metadata
         if i < start:
             doc.remove(i, f"before the article ({s.why})")
         elif i >= end:
             doc.remove(i, f"after the article ({s.why})")
+
+
+@step("article", "find the article in a whole-page dump: the densest run of prose; drop the rest")
+def article(doc: Document) -> None:
+    cut_to_region(doc, keep_headline=True)
+
+
+@step("article_edges", "trim what the other filters left at the article's edges (labels, lists)")
+def article_edges(doc: Document) -> None:
+    cut_to_region(doc, keep_headline=False)
