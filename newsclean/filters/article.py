@@ -29,6 +29,7 @@ BULLET_COST = 2  # and a list item a little more again
 LINKED = 0.5  # a block with at least this share of its words inside links is navigation
 DEBRIS_COST = 3.0  # the most one block can count against the region
 NEIGHBOURHOOD = 2  # prose this close to other prose is part of a run
+LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
 TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
 
@@ -77,7 +78,7 @@ def is_head_furniture(text: str) -> bool:
 def block_score(text: str) -> BlockScore:
     """How much a block counts for (positive) or against (negative) the article around it."""
     if ad_reason(text) or media_reason(text):
-        return BlockScore(0.0, "left to the ads and media filters")
+        return BlockScore(0.0, LATER_FILTERS)
     if CODE_INDENT.match(text) and not is_bullet(text):
         return BlockScore(0.0, "indented (code or nested)")
     if HTML_TAG.search(text):
@@ -129,10 +130,14 @@ def cut_to_region(doc: Document, keep_headline: bool) -> None:
         return
     headline = headline_before(doc, start) if keep_headline else start
     for i, s in enumerate(scores):
+        if s.why == LATER_FILTERS:
+            continue  # they remove it, with a more precise reason
         if i == headline or (headline < i < start and is_head_furniture(doc.blocks[i].text)):
             continue  # the furniture filter moves these into metadata
         if i < start:
             doc.remove(i, f"before the article ({s.why})")
+        elif i >= end and is_dateline(doc.blocks[i].text):
+            continue  # a dateline or section footer under the article: metadata, by furniture
         elif i >= end:
             doc.remove(i, f"after the article ({s.why})")
 
