@@ -123,12 +123,19 @@ def headline_before(doc: Document, start: int) -> int:
     return start
 
 
+def describe_region(doc: Document, start: int, end: int, total: int) -> str:
+    first, last = plain(doc.blocks[start].text), plain(doc.blocks[end - 1].text)
+    return f'blocks {start + 1}-{end} of {total}, "{first[:40]}" to "{last[-40:]}"'
+
+
 def cut_to_region(doc: Document, keep_headline: bool) -> None:
     scores = [block_score(b.text) for b in doc.blocks]
     start, end = densest_region([s.value for s in scores])
     if end == 0:
         return
     headline = headline_before(doc, start) if keep_headline else start
+    if keep_headline and (start > 0 or end < len(scores)):
+        doc.meta["article_region"] = describe_region(doc, start, end, len(scores))
     for i, s in enumerate(scores):
         if s.why == LATER_FILTERS:
             continue  # they remove it, with a more precise reason
