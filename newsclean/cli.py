@@ -110,7 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("corpus", metavar="CORPUS_DIR", help="a folder of page folders")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--kinds", help="comma-separated input kinds to score (default: all found)")
-    p.add_argument("--worst", type=int, default=0, metavar="N", help="also list the N worst pages per kind")
+    p.add_argument(
+        "--worst", type=int, default=0, metavar="N", help="also list the N worst pages per kind"
+    )
     p.set_defaults(func=cmd_eval)
     return parser
 

@@ -26,7 +26,8 @@ GOLD = "gold.txt"
 
 def shingles(text: str, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
     tokens = TOKEN.findall(text)
-    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
+    starts = range(max(1, len(tokens) - n + 1))
+    return Counter(tuple(tokens[i : i + n]) for i in starts if tokens[i : i + n])
 
 
 def page_counts(gold: str, output: str) -> tuple[float, float, float]:
@@ -116,7 +117,10 @@ def evaluate(
 
 
 def format_table(scores: list[KindScore]) -> str:
-    lines = ["| input | pages | precision | recall | F1 | MB/s |", "| --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| input | pages | precision | recall | F1 | MB/s |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for s in scores:
         lines.append(
             f"| {s.kind} | {s.pages} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} "

@@ -17,11 +17,11 @@ import regex
 
 from .. import phrases
 from ..document import Document
+from ..pipeline import step
+from ..text import IMAGE, LINK, heading_level, is_bullet, key, plain, words
 from .ads import ad_reason
 from .furniture import is_byline, is_dateline, is_source_name
 from .media import media_reason
-from ..pipeline import step
-from ..text import IMAGE, LINK, heading_level, is_bullet, key, plain, words
 
 SENTENCE_COST = 4  # a block's words count for the article, less this; a sentence pays least,
 LINE_COST = 10  # a line that does not end like one more (labels, menu entries, titles),
@@ -34,7 +34,12 @@ TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
 
 UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
-HTML_TAG = regex.compile(r"</?(?:a|img|div|span|p|script|style|iframe|noscript|br|table|td|tr|li|ul|ol|meta|link|input|form|button|svg|source|video|figure|section)\b[^<>]{0,2000}>", regex.I)
+HTML_TAG = regex.compile(
+    r"</?(?:a|img|div|span|p|script|style|iframe|noscript|br|table|td|tr|li|ul|ol|meta|link"
+    r"|input|form|button|svg|source|video|figure|section)\b[^<>]{0,2000}>",
+    regex.I,
+)
+SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 CODE_INDENT = regex.compile(r"^(?: {4}|\t)")
 CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
@@ -48,7 +53,7 @@ class BlockScore:
 
 
 def reads_as_sentence(text: str) -> bool:
-    return plain(text).rstrip("\"'”’»)]*_ ").endswith((".", "!", "?", "…", ":", ";", "。", "！", "？"))
+    return plain(text).rstrip("\"'”’»)]*_ ").endswith(SENTENCE_ENDS)
 
 
 def size(text: str) -> int:
