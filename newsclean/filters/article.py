@@ -40,6 +40,7 @@ HTML_TAG = regex.compile(
     regex.I,
 )
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
+UNBROKEN = regex.compile(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
 CODE_INDENT = regex.compile(r"^(?: {4}|\t)")
 CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
@@ -57,7 +58,10 @@ def reads_as_sentence(text: str) -> bool:
 
 
 def size(text: str) -> int:
-    """Words, with a word per two characters of scripts written without spaces (CJK, Thai)."""
+    """Words, with a word per two characters of scripts written without spaces (CJK, Thai);
+    long unbroken strings (URLs, base64 data, identifiers) count for nothing."""
+    if "/" in text or "=" in text:
+        text = UNBROKEN.sub(" ", text)
     return words(text) + len(UNSPACED.findall(text)) // 2
 
 
@@ -81,11 +85,17 @@ def is_head_furniture(text: str) -> bool:
 
 
 def block_score(text: str) -> BlockScore:
-    """How much a block counts for (positive) or against (negative) the article around it."""
+    """How much a block counts for (positive) or against (negative) the article around it.
+    An indented line (code, or text nested in a list) never counts against it."""
+    score = content_score(text)
+    if score.value < 0 and CODE_INDENT.match(text) and not is_bullet(text):
+        return BlockScore(0.0, "indented (code or nested)")
+    return score
+
+
+def content_score(text: str) -> BlockScore:
     if ad_reason(text) or media_reason(text):
         return BlockScore(0.0, LATER_FILTERS)
-    if CODE_INDENT.match(text) and not is_bullet(text):
-        return BlockScore(0.0, "indented (code or nested)")
     if HTML_TAG.search(text):
         return BlockScore(-DEBRIS_COST, "raw HTML")
     n = size(plain(text))
