@@ -29,6 +29,8 @@ BULLET_COST = 2  # and a list item a little more again
 LINKED = 0.5  # a block with at least this share of its words inside links is navigation
 DEBRIS_COST = 3.0  # the most one block can count against the region
 NEIGHBOURHOOD = 2  # prose this close to other prose is part of a run
+COMMENTS_HEADING_MAX_WORDS = 6
+COMMENTS_COST = 30.0  # readers' comments are prose too: their heading ends the article
 LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
 TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
@@ -41,6 +43,7 @@ HTML_TAG = regex.compile(
 )
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 UNBROKEN = regex.compile(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
+LEADING_NUMBER = regex.compile(r"^\d[\d.,k]* ?")
 CODE_INDENT = regex.compile(r"^(?: {4}|\t)")
 CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
@@ -84,9 +87,16 @@ def is_head_furniture(text: str) -> bool:
     return is_byline(text) or is_dateline(text) or is_source_name(text)
 
 
+def is_comments_heading(text: str) -> bool:
+    k = LEADING_NUMBER.sub("", key(text))
+    return words(k) <= COMMENTS_HEADING_MAX_WORDS and bool(phrases.prefix("comments_heading").match(k))
+
+
 def block_score(text: str) -> BlockScore:
     """How much a block counts for (positive) or against (negative) the article around it.
     An indented line (code, or text nested in a list) never counts against it."""
+    if is_comments_heading(text):
+        return BlockScore(-COMMENTS_COST, "the comments start here")
     score = content_score(text)
     if score.value < 0 and CODE_INDENT.match(text) and not is_bullet(text):
         return BlockScore(0.0, "indented (code or nested)")
