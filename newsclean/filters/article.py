@@ -12,6 +12,7 @@ article has no negative run to cut, so it comes through unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -30,7 +31,8 @@ LINKED = 0.5  # a block with at least this share of its words inside links is na
 DEBRIS_COST = 3.0  # the most one block can count against the region
 NEIGHBOURHOOD = 2  # prose this close to other prose is part of a run
 COMMENTS_HEADING_MAX_WORDS = 6
-COMMENTS_COST = 30.0  # readers' comments are prose too: their heading ends the article
+COMMENTS_COST = 1000.0  # readers' comments are prose too: their heading is a wall the article stops at
+PRE_COMMENTS_SHARE = 0.3
 LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
 TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
@@ -43,7 +45,6 @@ HTML_TAG = regex.compile(
 )
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 UNBROKEN = regex.compile(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
-LEADING_NUMBER = regex.compile(r"^\d[\d.,k]* ?")
 CODE_INDENT = regex.compile(r"^(?: {4}|\t)")
 CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
@@ -87,9 +88,17 @@ def is_head_furniture(text: str) -> bool:
     return is_byline(text) or is_dateline(text) or is_source_name(text)
 
 
+@cache
+def comments_heading() -> regex.Pattern[str]:
+    """A comments heading phrase at the start or the end of a block ("There are 13 comments")."""
+    items = sorted(phrases.sections().get("comments_heading", ()), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(p) for p in items) or "(?!)"
+    return regex.compile(rf"^(?:{alternatives})\b|\b(?:{alternatives})$")
+
+
 def is_comments_heading(text: str) -> bool:
-    k = LEADING_NUMBER.sub("", key(text))
-    return words(k) <= COMMENTS_HEADING_MAX_WORDS and bool(phrases.prefix("comments_heading").match(k))
+    k = key(text)
+    return words(k) <= COMMENTS_HEADING_MAX_WORDS and comments_heading().search(k) is not None
 
 
 def block_score(text: str) -> BlockScore:
@@ -140,6 +149,19 @@ def densest_region(values: list[float]) -> tuple[int, int]:
     return best_start, best_end
 
 
+def article_region(values: list[float]) -> tuple[int, int]:
+    """The densest region; but readers' comments follow the article, so the densest region
+    before the first comments heading wins if it weighs at least PRE_COMMENTS_SHARE as much."""
+    start, end = densest_region(values)
+    first_wall = next((i for i, v in enumerate(values) if v <= -COMMENTS_COST), None)
+    if first_wall is None or end <= first_wall:
+        return start, end
+    before_start, before_end = densest_region(values[:first_wall])
+    if sum(values[before_start:before_end]) >= PRE_COMMENTS_SHARE * sum(values[start:end]):
+        return before_start, before_end
+    return start, end
+
+
 def headline_before(doc: Document, start: int) -> int:
     """The index of a top-level heading just before `start` (the article's headline), or start."""
     for i in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
@@ -155,7 +177,7 @@ def describe_region(doc: Document, start: int, end: int, total: int) -> str:
 
 def cut_to_region(doc: Document, keep_headline: bool) -> None:
     scores = [block_score(b.text) for b in doc.blocks]
-    start, end = densest_region([s.value for s in scores])
+    start, end = article_region([s.value for s in scores])
     if end == 0:
         return
     headline = headline_before(doc, start) if keep_headline else start
