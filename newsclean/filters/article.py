@@ -45,6 +45,7 @@ HTML_TAG = regex.compile(
 )
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 UNBROKEN = regex.compile(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
+NUMBER = regex.compile(r"\d+")
 CODE_INDENT = regex.compile(r"^(?: {4}|\t)")
 CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
@@ -90,14 +91,14 @@ def is_head_furniture(text: str) -> bool:
 
 @cache
 def comments_heading() -> regex.Pattern[str]:
-    """A comments heading phrase at the start or the end of a block ("There are 13 comments")."""
+    """A block that ends with a comments heading phrase ("Comments", "There are 13 comments")."""
     items = sorted(phrases.sections().get("comments_heading", ()), key=len, reverse=True)
     alternatives = "|".join(regex.escape(p) for p in items) or "(?!)"
-    return regex.compile(rf"^(?:{alternatives})\b|\b(?:{alternatives})$")
+    return regex.compile(rf"\b(?:{alternatives})$")
 
 
 def is_comments_heading(text: str) -> bool:
-    k = key(text)
+    k = NUMBER.sub("", key(text)).strip()
     return words(k) <= COMMENTS_HEADING_MAX_WORDS and comments_heading().search(k) is not None
 
 
