@@ -45,6 +45,8 @@ HTML_TAG = regex.compile(
 )
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 UNBROKEN = regex.compile(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
+PUNCTUATION = regex.compile(r"[,.;:!?،、，。；]")
+UNPUNCTUATED_MIN_WORDS = 20  # a line this long with hardly a comma or a full stop is a list
 NUMBER = regex.compile(r"\d+")
 CODE_INDENT = regex.compile(r"^(?: {4}|\t)")
 CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
@@ -128,6 +130,8 @@ def content_score(text: str) -> BlockScore:
     if n >= TITLE_CASE_MIN_WORDS and capitalised_share(text) > TITLE_CASE_SHARE:
         return BlockScore(-DEBRIS_COST, "title-case line")
     sentence = reads_as_sentence(text)
+    if not sentence and n >= UNPUNCTUATED_MIN_WORDS and len(PUNCTUATION.findall(text)) * 25 < n:
+        return BlockScore(-DEBRIS_COST, "a list of words without punctuation")
     cost = SENTENCE_COST if sentence else LINE_COST
     if is_bullet(text):
         cost += BULLET_COST
