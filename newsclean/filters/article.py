@@ -33,6 +33,7 @@ NEIGHBOURHOOD = 2  # prose this close to other prose is part of a run
 COMMENTS_HEADING_MAX_WORDS = 6
 COMMENTS_COST = 1000.0  # readers' comments are prose too: their heading is a wall the article stops at
 PRE_COMMENTS_SHARE = 0.3
+MIN_REGION_WEIGHT = 40.0
 LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
 TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
@@ -182,9 +183,10 @@ def describe_region(doc: Document, start: int, end: int, total: int) -> str:
 
 def cut_to_region(doc: Document, keep_headline: bool) -> None:
     scores = [block_score(b.text) for b in doc.blocks]
-    start, end = article_region([s.value for s in scores])
-    if end == 0:
-        return
+    values = [s.value for s in scores]
+    start, end = article_region(values)
+    if sum(values[start:end]) < MIN_REGION_WEIGHT:
+        return  # not even a paragraph's weight of prose: a list page, nothing to tell apart
     headline = headline_before(doc, start) if keep_headline else start
     if keep_headline and (start > 0 or end < len(scores)):
         doc.meta["article_region"] = describe_region(doc, start, end, len(scores))
