@@ -12,7 +12,7 @@ article has no negative run to cut, so it comes through unchanged.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -31,6 +31,7 @@ LINKED = 0.5  # a block with at least this share of its words inside links is na
 DEBRIS_COST = 3.0  # the most one block can count against the region
 NEIGHBOURHOOD = 2  # prose this close to other prose is part of a run
 COMMENTS_HEADING_MAX_WORDS = 6
+COMMENTS_HEADING_MAX_CHARS = 120  # a quick bound before counting words
 COMMENTS_COST = 1000.0  # readers' comments are prose too: their heading is a wall the article stops at
 PRE_COMMENTS_SHARE = 0.3
 MIN_REGION_WEIGHT = 40.0
@@ -101,10 +102,13 @@ def comments_heading() -> regex.Pattern[str]:
 
 
 def is_comments_heading(text: str) -> bool:
+    if len(text) > COMMENTS_HEADING_MAX_CHARS:
+        return False
     k = NUMBER.sub("", key(text)).strip()
     return words(k) <= COMMENTS_HEADING_MAX_WORDS and comments_heading().search(k) is not None
 
 
+@lru_cache(maxsize=16384)
 def block_score(text: str) -> BlockScore:
     """How much a block counts for (positive) or against (negative) the article around it.
     An indented line (code, or text nested in a list) never counts against it."""
