@@ -37,6 +37,32 @@ def test_prose_counts_for_the_article_and_menus_against():
     assert block_score('<img src="pixel.gif" width="1">').why == "raw HTML"
 
 
+def test_a_long_line_without_punctuation_is_a_word_list():
+    languages = " ".join(["Afrikaans", "aragonés", "Asturianu", "català", "dansk", "suomi"] * 4)
+    assert block_score(languages).why == "a list of words without punctuation"
+
+
+def test_comments_headings_end_the_article():
+    for heading in ["Comments", "There are 13 comments", "Comments (10580)", "Leave a Reply"]:
+        assert block_score(heading).why == "the comments start here", heading
+    assert block_score("Comment Policy").why != "the comments start here"
+
+
+def test_the_article_comes_before_the_comments():
+    comment = (
+        "I have read every word of this and I think the council is wasting money that should go"
+        " to the schools, which have been waiting for repairs for years now."
+    )
+    text = "\n\n".join([*PARAGRAPHS, "12 Comments", *[comment] * 6])
+    assert newsclean.clean(text) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_page_without_prose_is_not_cut():
+    changes = "\n\n".join(f"- Added {thing}" for thing in ["Granite", "Slime Block", "Banners"])
+    text = "Minecraft News\n\n" + changes
+    assert newsclean.clean(text) == text
+
+
 def test_cjk_text_is_measured_by_characters():
     line = "一波波接續性低溫寒流報到" + "已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣。"
     assert block_score(line).why == "prose"
