@@ -128,6 +128,8 @@ def content_score(text: str) -> BlockScore:
     n = size(plain(text))
     share = linked_share(text)
     k = key(text)
+    if k and phrases.prefix("promo").match(k):
+        return BlockScore(-DEBRIS_COST, "a long notice or prompt")
     if k and k in phrases.exact("link_heading_exact"):
         return BlockScore(-DEBRIS_COST, "boilerplate label")
     if share >= LINKED:
