@@ -57,6 +57,15 @@ def test_the_article_comes_before_the_comments():
     assert newsclean.clean(text) == "\n\n".join(PARAGRAPHS)
 
 
+def test_prose_repeated_three_times_is_a_template_copy():
+    teaser = (
+        "Stack Overflow published the results of its developer survey, summarizing responses"
+        " from fifty thousand developers in more than one hundred and fifty countries."
+    )
+    text = "\n\n".join([*PARAGRAPHS, "Related", teaser, "March 17", teaser, "In News", teaser])
+    assert newsclean.clean(text) == "\n\n".join(PARAGRAPHS)
+
+
 def test_a_page_without_prose_is_not_cut():
     changes = "\n\n".join(f"- Added {thing}" for thing in ["Granite", "Slime Block", "Banners"])
     text = "Minecraft News\n\n" + changes
@@ -64,7 +73,7 @@ def test_a_page_without_prose_is_not_cut():
 
 
 def test_cjk_text_is_measured_by_characters():
-    line = "一波波接續性低溫寒流報到" + "已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣。"
+    line = "一波波接續性低溫寒流報到" "已將新竹尖石鄉後山一帶" "層層山巒披上嫣紅的彩衣。"
     assert block_score(line).why == "prose"
 
 

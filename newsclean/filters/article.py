@@ -11,6 +11,7 @@ article has no negative run to cut, so it comes through unchanged.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -32,9 +33,11 @@ DEBRIS_COST = 3.0  # the most one block can count against the region
 NEIGHBOURHOOD = 2  # prose this close to other prose is part of a run
 COMMENTS_HEADING_MAX_WORDS = 6
 COMMENTS_HEADING_MAX_CHARS = 120  # a quick bound before counting words
-COMMENTS_COST = 1000.0  # readers' comments are prose too: their heading is a wall the article stops at
+COMMENTS_COST = 1000.0  # readers' comments are prose too: their heading is a wall
 PRE_COMMENTS_SHARE = 0.3
 MIN_REGION_WEIGHT = 40.0
+REPEATS = 3  # prose standing this many times on the page is a template's copies;
+REPEATED_MIN = 15.0  # lines of code or short sentences can repeat, so only a paragraph counts
 LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
 TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
@@ -187,8 +190,17 @@ def describe_region(doc: Document, start: int, end: int, total: int) -> str:
     return f'blocks {start + 1}-{end} of {total}, "{first[:40]}" to "{last[-40:]}"'
 
 
+def without_repeats(scores: list[BlockScore], doc: Document) -> list[BlockScore]:
+    """Prose that stands on the page REPEATS times or more is a teaser in a template's copies
+    (one for each screen size), not the article: every copy counts against."""
+    keys = [key(b.text) if s.value >= REPEATED_MIN else "" for b, s in zip(doc.blocks, scores)]
+    seen = Counter(keys)
+    repeated = BlockScore(-DEBRIS_COST, "repeated on the page")
+    return [repeated if k and seen[k] >= REPEATS else s for k, s in zip(keys, scores)]
+
+
 def cut_to_region(doc: Document, keep_headline: bool) -> None:
-    scores = [block_score(b.text) for b in doc.blocks]
+    scores = without_repeats([block_score(b.text) for b in doc.blocks], doc)
     values = [s.value for s in scores]
     start, end = article_region(values)
     if sum(values[start:end]) < MIN_REGION_WEIGHT:
