@@ -35,6 +35,8 @@ def test_prose_counts_for_the_article_and_menus_against():
     title_case = "Afghanistan Albania Algeria Andorra Angola Argentina Armenia Austria"
     assert block_score(title_case).why == "title-case line"
     assert block_score('<img src="pixel.gif" width="1">').why == "raw HTML"
+    notice = "© 2020 Example Media. All rights reserved. Use of this site means you accept our terms."
+    assert block_score(notice).why == "copyright notice"
 
 
 def test_a_long_line_without_punctuation_is_a_word_list():

@@ -131,6 +131,8 @@ def content_score(text: str) -> BlockScore:
     n = size(plain(text))
     share = linked_share(text)
     k = key(text)
+    if "©" in text:
+        return BlockScore(-DEBRIS_COST, "copyright notice")
     if k and phrases.prefix("promo").match(k):
         return BlockScore(-DEBRIS_COST, "a long notice or prompt")
     if k and k in phrases.exact("link_heading_exact"):
