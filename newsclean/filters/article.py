@@ -74,6 +74,8 @@ def size(text: str) -> int:
     long unbroken strings (URLs, base64 data, identifiers) count for nothing."""
     if "/" in text or "=" in text:
         text = UNBROKEN.sub(" ", text)
+    if text.isascii():
+        return words(text)
     return words(text) + len(UNSPACED.findall(text)) // 2
 
 
