@@ -7,14 +7,22 @@ from newsclean.filters.article import block_score, densest_region
 
 DATA = Path(__file__).resolve().parent / "data"
 PARAGRAPHS = [
-    "The town council voted on Tuesday to restore the harbour lighthouse, which has stood dark"
-    " since the storm of 1987 damaged its lamp room and stairs.",
-    "The work will cost about £1.2m, most of it raised by residents over the past six years"
-    " through concerts, auctions and a long-running raffle.",
-    '"It is the first thing sailors see of us," said the harbour master, who has campaigned for the'
-    " restoration since he took the job.",
-    "Engineers expect the lamp to shine again by the end of next summer, when the town holds its"
-    " annual regatta.",
+    (
+        "The town council voted on Tuesday to restore the harbour lighthouse, which has stood"
+        " dark since the storm of 1987 damaged its lamp room and stairs."
+    ),
+    (
+        "The work will cost about £1.2m, most of it raised by residents over the past six years"
+        " through concerts, auctions and a long-running raffle."
+    ),
+    (
+        '"It is the first thing sailors see of us," said the harbour master, who has campaigned'
+        " for the restoration since he took the job."
+    ),
+    (
+        "Engineers expect the lamp to shine again by the end of next summer, when the town holds"
+        " its annual regatta."
+    ),
 ]
 
 
@@ -35,7 +43,9 @@ def test_prose_counts_for_the_article_and_menus_against():
     title_case = "Afghanistan Albania Algeria Andorra Angola Argentina Armenia Austria"
     assert block_score(title_case).why == "title-case line"
     assert block_score('<img src="pixel.gif" width="1">').why == "raw HTML"
-    notice = "© 2020 Example Media. All rights reserved. Use of this site means you accept our terms."
+    notice = (
+        "© 2020 Example Media. All rights reserved. Use of this site means you accept our terms."
+    )
     assert block_score(notice).why == "copyright notice"
 
 
@@ -75,7 +85,7 @@ def test_a_page_without_prose_is_not_cut():
 
 
 def test_cjk_text_is_measured_by_characters():
-    line = "一波波接續性低溫寒流報到" "已將新竹尖石鄉後山一帶" "層層山巒披上嫣紅的彩衣。"
+    line = "一波波接續性低溫寒流報到已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣。"
     assert block_score(line).why == "prose"
 
 

@@ -15,7 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "newsclean", *args], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "newsclean", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
 
 
@@ -62,7 +66,11 @@ def test_eval_command_json():
     assert done.returncode == 0, done.stderr
     [text] = json.loads(done.stdout)
     assert (text["kind"], text["pages"], text["precision"], text["recall"], text["f1"]) == (
-        "text", 2, 1.0, 1.0, 1.0
+        "text",
+        2,
+        1.0,
+        1.0,
+        1.0,
     )
 
 

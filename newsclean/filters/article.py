@@ -2,11 +2,16 @@
 
 Each block gets a score from its own features: prose (long, ends a sentence, few words inside
 links) counts for its words; a short line, a link line, a bullet without a sentence, a known
-boilerplate phrase counts against. The article is the run of blocks with the highest total
-score (the maximum-sum subarray), so a short block between two paragraphs stays while a long run
-of menu lines, link grids or footers ends the region. Blocks outside the region are removed
-with the side they were on and why they scored as they did. A dump that is already just an
-article has no negative run to cut, so it comes through unchanged.
+boilerplate phrase, a copyright notice or prose repeated three times counts against. The
+article is the run of blocks with the highest total score (the maximum-sum subarray), so a short
+block between two paragraphs stays while a long run of menu lines, link grids or footers ends
+the region; a comments heading is a wall, and the article comes before the comments. Blocks
+outside the region are removed with the side they were on and why they scored as they did. A
+dump that is already just an article has no negative run to cut, so it comes through unchanged;
+a page without a paragraph's weight of prose is not cut at all.
+
+`article` runs first, on the raw dump; `article_edges` runs last, on what the other filters
+left, so that clean(clean(x)) == clean(x).
 """
 
 from __future__ import annotations
@@ -30,12 +35,11 @@ LINE_COST = 10  # a line that does not end like one more (labels, menu entries, 
 BULLET_COST = 2  # and a list item a little more again
 LINKED = 0.5  # a block with at least this share of its words inside links is navigation
 DEBRIS_COST = 3.0  # the most one block can count against the region
-NEIGHBOURHOOD = 2  # prose this close to other prose is part of a run
 COMMENTS_HEADING_MAX_WORDS = 6
 COMMENTS_HEADING_MAX_CHARS = 120  # a quick bound before counting words
 COMMENTS_COST = 1000.0  # readers' comments are prose too: their heading is a wall
-PRE_COMMENTS_SHARE = 0.3
-MIN_REGION_WEIGHT = 40.0
+PRE_COMMENTS_SHARE = 0.3  # how heavy the region before the comments must be, against the best
+MIN_REGION_WEIGHT = 40.0  # a region lighter than about a paragraph is no article: nothing is cut
 REPEATS = 3  # prose standing this many times on the page is a template's copies;
 REPEATED_MIN = 15.0  # lines of code or short sentences can repeat, so only a paragraph counts
 LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
@@ -51,7 +55,8 @@ HTML_TAG = regex.compile(
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 UNBROKEN = regex.compile(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
 PUNCTUATION = regex.compile(r"[,.;:!?،、，。；]")
-UNPUNCTUATED_MIN_WORDS = 20  # a line this long with hardly a comma or a full stop is a list
+UNPUNCTUATED_MIN_WORDS = 20  # a line this long, with fewer punctuation marks
+WORDS_PER_MARK = 25  # than one per this many words, is a list (of languages, tags, names)
 NUMBER = regex.compile(r"\d+")
 CODE_INDENT = regex.compile(r"^(?: {4}|\t)")
 CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
@@ -81,7 +86,7 @@ def size(text: str) -> int:
 
 def capitalised_share(text: str) -> float:
     """The share of a block's words that start with a capital: high for titles, names, menus."""
-    found = [w for w in CASED_WORD.findall(plain(text))]
+    found = CASED_WORD.findall(plain(text))
     return sum(w[0].isupper() for w in found) / len(found) if found else 0.0
 
 
@@ -126,6 +131,7 @@ def block_score(text: str) -> BlockScore:
 
 
 def content_score(text: str) -> BlockScore:
+    """A block's score from what it says and how: boilerplate, links, prose or a short line."""
     if ad_reason(text) or media_reason(text):
         return BlockScore(0.0, LATER_FILTERS)
     if HTML_TAG.search(text):
@@ -144,7 +150,8 @@ def content_score(text: str) -> BlockScore:
     if n >= TITLE_CASE_MIN_WORDS and capitalised_share(text) > TITLE_CASE_SHARE:
         return BlockScore(-DEBRIS_COST, "title-case line")
     sentence = reads_as_sentence(text)
-    if not sentence and n >= UNPUNCTUATED_MIN_WORDS and len(PUNCTUATION.findall(text)) * 25 < n:
+    marks = len(PUNCTUATION.findall(text))
+    if not sentence and n >= UNPUNCTUATED_MIN_WORDS and marks * WORDS_PER_MARK < n:
         return BlockScore(-DEBRIS_COST, "a list of words without punctuation")
     cost = SENTENCE_COST if sentence else LINE_COST
     if is_bullet(text):
@@ -204,6 +211,7 @@ def without_repeats(scores: list[BlockScore], doc: Document) -> list[BlockScore]
 
 
 def cut_to_region(doc: Document, keep_headline: bool) -> None:
+    """Remove the blocks outside the article region, each with its side and its score's reason."""
     scores = without_repeats([block_score(b.text) for b in doc.blocks], doc)
     values = [s.value for s in scores]
     start, end = article_region(values)
