@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import newsclean
-from newsclean.filters.article import block_score, densest_region
+from newsclean.filters.article import block_score, densest_region, in_context
 
 DATA = Path(__file__).resolve().parent / "data"
 PARAGRAPHS = [
@@ -31,6 +31,11 @@ def test_densest_region_is_the_run_with_the_highest_sum():
     assert densest_region([5, -10, 3]) == (0, 1)
     assert densest_region([-1, -2]) == (0, 0)
     assert densest_region([]) == (0, 0)
+
+
+def test_a_short_paragraph_alone_between_debris_is_a_teaser():
+    assert in_context([-3, 10, -3, 30, 10, -3]) == [-3, 0, -3, 30, 10, -3]
+    assert in_context([-3, 20, -3]) == [-3, 20, -3]  # long enough to be a paragraph
 
 
 def test_prose_counts_for_the_article_and_menus_against():

@@ -43,6 +43,7 @@ MIN_REGION_WEIGHT = 40.0  # a region lighter than about a paragraph is no articl
 REPEATS = 3  # prose standing this many times on the page is a template's copies;
 REPEATED_MIN = 15.0  # lines of code or short sentences can repeat, so only a paragraph counts
 LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
+ISOLATED_MAX = 15.0  # prose scoring less than this, between two debris blocks, is a teaser
 TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
 
@@ -175,6 +176,16 @@ def densest_region(values: list[float]) -> tuple[int, int]:
     return best_start, best_end
 
 
+def in_context(values: list[float]) -> list[float]:
+    """A short paragraph alone between two debris blocks (a story's title and its source or
+    date, say) reads like a teaser in a grid of stories: it counts for nothing."""
+    out = list(values)
+    for i in range(1, len(values) - 1):
+        if 0 < values[i] < ISOLATED_MAX and values[i - 1] < 0 and values[i + 1] < 0:
+            out[i] = 0.0
+    return out
+
+
 def article_region(values: list[float]) -> tuple[int, int]:
     """The densest region; but readers' comments follow the article, so the densest region
     before the first comments heading wins if it weighs at least PRE_COMMENTS_SHARE as much."""
@@ -213,7 +224,7 @@ def without_repeats(scores: list[BlockScore], doc: Document) -> list[BlockScore]
 def cut_to_region(doc: Document, keep_headline: bool) -> None:
     """Remove the blocks outside the article region, each with its side and its score's reason."""
     scores = without_repeats([block_score(b.text) for b in doc.blocks], doc)
-    values = [s.value for s in scores]
+    values = in_context([s.value for s in scores])
     start, end = article_region(values)
     if sum(values[start:end]) < MIN_REGION_WEIGHT:
         return  # not even a paragraph's weight of prose: a list page, nothing to tell apart
