@@ -13,6 +13,7 @@ from __future__ import annotations
 from . import html
 from .document import Block, Change, Document
 from .filters.ads import ads
+from .filters.article import article, article_edges
 from .filters.furniture import furniture
 from .filters.links import link_blocks
 from .filters.markdown import markdown
@@ -29,16 +30,21 @@ __version__ = "0.1.0"
 DEFAULT_PIPELINE = Pipeline(
     [
         normalise_unicode,
+        page_breaks,
+        article,
         ads,
         link_blocks,
         media,
-        page_breaks,
         furniture,
         markdown,
         paragraphs,
         units,
+        article_edges,
     ]
 )
+
+# the steps that find the article in a whole-page dump (not needed on trafilatura's extraction)
+WHOLE_PAGE_STEPS = ("article", "article_edges")
 
 
 def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
@@ -63,7 +69,9 @@ def _explain_page(page: str, pipeline: Pipeline) -> Result:
     if tree is None:
         return pipeline.run("")
     extraction = html.extract(tree)
-    result = pipeline.run(extraction.text or "")
+    # trafilatura has already found the article: the whole-page region steps would only cut it
+    on_extract = pipeline.without(*(n for n in WHOLE_PAGE_STEPS if n in pipeline.names))
+    result = on_extract.run(extraction.text or "")
     if html.size(result.text) < html.MIN_EXTRACTED_CHARS:
         fallback = pipeline.run(html.render_text(tree))
         if html.prefer_page_text(result.text, fallback.text):

@@ -3,6 +3,7 @@
     newsclean clean FILE            print the clean text of FILE (`-` reads standard input)
     newsclean clean --explain FILE  also print the metadata found and every change, with its reason
     newsclean filters               list the default pipeline's steps
+    newsclean eval CORPUS_DIR       precision, recall and F1 on labelled pages (--json for CI)
 
 Errors a user can make (a missing or unreadable file, a directory) give a one-line message on
 stderr and exit code 2, never a traceback.
@@ -11,8 +12,10 @@ stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import DEFAULT_PIPELINE, __version__, explain
 
@@ -64,6 +67,26 @@ def cmd_filters(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, format_table
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        raise UsageError(f"{corpus}: not a directory")
+    kinds = args.kinds.split(",") if args.kinds else None
+    scores = evaluate(corpus, lambda raw: explain(raw).text, kinds, worst=args.worst)
+    if not scores:
+        raise UsageError(f"{corpus}: no page folders with a gold.txt and an input beside it")
+    if args.json:
+        print(json.dumps([s.as_dict() for s in scores], indent=2))
+        return 0
+    print(format_table(scores))
+    for s in scores:
+        if args.worst and s.worst:
+            print(f"\nworst {s.kind}: " + ", ".join(f"{name} {f1:.3f}" for name, f1 in s.worst))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsclean", description="Clean web-scraped article dumps.")
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
@@ -76,6 +99,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("filters", help="list the default pipeline's filters")
     p.set_defaults(func=cmd_filters)
+
+    p = sub.add_parser(
+        "eval",
+        help="score on labelled pages: shingle precision, recall and F1 per input kind",
+        description="CORPUS_DIR holds one folder per page, each with gold.txt and raw inputs "
+        "named KIND.txt (text.txt, md.txt, ...). Scores are 4-token shingle precision and "
+        "recall averaged over pages, and F1 of the two averages.",
+    )
+    p.add_argument("corpus", metavar="CORPUS_DIR", help="a folder of page folders")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--kinds", help="comma-separated input kinds to score (default: all found)")
+    p.add_argument(
+        "--worst", type=int, default=0, metavar="N", help="also list the N worst pages per kind"
+    )
+    p.set_defaults(func=cmd_eval)
     return parser
 
 

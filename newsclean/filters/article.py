@@ -1,0 +1,254 @@
+"""Find the article in a whole-page dump: score every block, take the densest region.
+
+Each block gets a score from its own features: prose (long, ends a sentence, few words inside
+links) counts for its words; a short line, a link line, a bullet without a sentence, a known
+boilerplate phrase, a copyright notice or prose repeated three times counts against. The
+article is the run of blocks with the highest total score (the maximum-sum subarray), so a short
+block between two paragraphs stays while a long run of menu lines, link grids or footers ends
+the region; a comments heading is a wall, and the article comes before the comments. Blocks
+outside the region are removed with the side they were on and why they scored as they did. A
+dump that is already just an article has no negative run to cut, so it comes through unchanged;
+a page without a paragraph's weight of prose is not cut at all.
+
+`article` runs first, on the raw dump; `article_edges` runs last, on what the other filters
+left, so that clean(clean(x)) == clean(x).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+
+from .. import phrases
+from ..document import Document
+from ..pipeline import step
+from ..text import IMAGE, LINK, heading_level, is_bullet, key, plain, words
+from .ads import ad_reason
+from .furniture import is_byline, is_dateline, is_source_name
+from .media import media_reason
+
+SENTENCE_COST = 4  # a block's words count for the article, less this; a sentence pays least,
+LINE_COST = 10  # a line that does not end like one more (labels, menu entries, titles),
+BULLET_COST = 2  # and a list item a little more again
+LINKED = 0.5  # a block with at least this share of its words inside links is navigation
+DEBRIS_COST = 3.0  # the most one block can count against the region
+COMMENTS_HEADING_MAX_WORDS = 6
+COMMENTS_HEADING_MAX_CHARS = 120  # a quick bound before counting words
+COMMENTS_COST = 1000.0  # readers' comments are prose too: their heading is a wall
+PRE_COMMENTS_SHARE = 0.3  # how heavy the region before the comments must be, against the best
+MIN_REGION_WEIGHT = 40.0  # a region lighter than about a paragraph is no article: nothing is cut
+REPEATS = 3  # prose standing this many times on the page is a template's copies;
+REPEATED_MIN = 15.0  # lines of code or short sentences can repeat, so only a paragraph counts
+LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
+ISOLATED_MAX = 15.0  # prose scoring less than this, between two debris blocks, is a teaser
+TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
+
+
+UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+HTML_TAG = regex.compile(
+    r"</?(?:a|img|div|span|p|script|style|iframe|noscript|br|table|td|tr|li|ul|ol|meta|link"
+    r"|input|form|button|svg|source|video|figure|section)\b[^<>]{0,2000}>",
+    regex.I,
+)
+SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
+UNBROKEN = regex.compile(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
+PUNCTUATION = regex.compile(r"[,.;:!?،、，。；]")
+UNPUNCTUATED_MIN_WORDS = 20  # a line this long, with fewer punctuation marks
+WORDS_PER_MARK = 25  # than one per this many words, is a list (of languages, tags, names)
+NUMBER = regex.compile(r"\d+")
+CODE_INDENT = regex.compile(r"^(?: {4}|\t)")
+CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
+TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
+TITLE_CASE_SHARE = 0.6  # when more than this share of its words start with a capital
+
+
+@dataclass(frozen=True, slots=True)
+class BlockScore:
+    value: float
+    why: str
+
+
+def reads_as_sentence(text: str) -> bool:
+    return plain(text).rstrip("\"'”’»)]*_ ").endswith(SENTENCE_ENDS)
+
+
+def size(text: str) -> int:
+    """Words, with a word per two characters of scripts written without spaces (CJK, Thai);
+    long unbroken strings (URLs, base64 data, identifiers) count for nothing."""
+    if "/" in text or "=" in text:
+        text = UNBROKEN.sub(" ", text)
+    if text.isascii():
+        return words(text)
+    return words(text) + len(UNSPACED.findall(text)) // 2
+
+
+def capitalised_share(text: str) -> float:
+    """The share of a block's words that start with a capital: high for titles, names, menus."""
+    found = CASED_WORD.findall(plain(text))
+    return sum(w[0].isupper() for w in found) / len(found) if found else 0.0
+
+
+def linked_share(text: str) -> float:
+    """The share of the words a reader sees that sit inside markdown links."""
+    if "](" not in text:
+        return 0.0
+    total = words(plain(text))
+    inside = sum(words(m.group(1)) for m in LINK.finditer(IMAGE.sub("", text)))
+    return min(1.0, inside / total) if total else 1.0
+
+
+def is_head_furniture(text: str) -> bool:
+    return is_byline(text) or is_dateline(text) or is_source_name(text)
+
+
+@cache
+def comments_heading() -> regex.Pattern[str]:
+    """A block that ends with a comments heading phrase ("Comments", "There are 13 comments")."""
+    items = sorted(phrases.sections().get("comments_heading", ()), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(p) for p in items) or "(?!)"
+    return regex.compile(rf"\b(?:{alternatives})$")
+
+
+def is_comments_heading(text: str) -> bool:
+    if len(text) > COMMENTS_HEADING_MAX_CHARS:
+        return False
+    k = NUMBER.sub("", key(text)).strip()
+    return words(k) <= COMMENTS_HEADING_MAX_WORDS and comments_heading().search(k) is not None
+
+
+@lru_cache(maxsize=16384)
+def block_score(text: str) -> BlockScore:
+    """How much a block counts for (positive) or against (negative) the article around it.
+    An indented line (code, or text nested in a list) never counts against it."""
+    if is_comments_heading(text):
+        return BlockScore(-COMMENTS_COST, "the comments start here")
+    score = content_score(text)
+    if score.value < 0 and CODE_INDENT.match(text) and not is_bullet(text):
+        return BlockScore(0.0, "indented (code or nested)")
+    return score
+
+
+def content_score(text: str) -> BlockScore:
+    """A block's score from what it says and how: boilerplate, links, prose or a short line."""
+    if ad_reason(text) or media_reason(text):
+        return BlockScore(0.0, LATER_FILTERS)
+    if HTML_TAG.search(text):
+        return BlockScore(-DEBRIS_COST, "raw HTML")
+    n = size(plain(text))
+    share = linked_share(text)
+    k = key(text)
+    if "©" in text:
+        return BlockScore(-DEBRIS_COST, "copyright notice")
+    if k and phrases.prefix("promo").match(k):
+        return BlockScore(-DEBRIS_COST, "a long notice or prompt")
+    if k and k in phrases.exact("link_heading_exact"):
+        return BlockScore(-DEBRIS_COST, "boilerplate label")
+    if share >= LINKED:
+        return BlockScore(-DEBRIS_COST - n * share / 4, "mostly links")
+    if n >= TITLE_CASE_MIN_WORDS and capitalised_share(text) > TITLE_CASE_SHARE:
+        return BlockScore(-DEBRIS_COST, "title-case line")
+    sentence = reads_as_sentence(text)
+    marks = len(PUNCTUATION.findall(text))
+    if not sentence and n >= UNPUNCTUATED_MIN_WORDS and marks * WORDS_PER_MARK < n:
+        return BlockScore(-DEBRIS_COST, "a list of words without punctuation")
+    cost = SENTENCE_COST if sentence else LINE_COST
+    if is_bullet(text):
+        cost += BULLET_COST
+    value = max(n * (1 - share) - cost, -DEBRIS_COST)
+    if value > 0:
+        return BlockScore(value, "prose" if sentence else "long line")
+    return BlockScore(value, "short list item" if is_bullet(text) else "short line")
+
+
+def densest_region(values: list[float]) -> tuple[int, int]:
+    """The start and end (exclusive) of the run with the highest sum; (0, 0) if none is positive."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, v in enumerate(values):
+        if total <= 0:
+            total, start = 0.0, i
+        total += v
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return best_start, best_end
+
+
+def in_context(values: list[float]) -> list[float]:
+    """A short paragraph alone between two debris blocks (a story's title and its source or
+    date, say) reads like a teaser in a grid of stories: it counts for nothing."""
+    out = list(values)
+    for i in range(1, len(values) - 1):
+        if 0 < values[i] < ISOLATED_MAX and values[i - 1] < 0 and values[i + 1] < 0:
+            out[i] = 0.0
+    return out
+
+
+def article_region(values: list[float]) -> tuple[int, int]:
+    """The densest region; but readers' comments follow the article, so the densest region
+    before the first comments heading wins if it weighs at least PRE_COMMENTS_SHARE as much."""
+    start, end = densest_region(values)
+    first_wall = next((i for i, v in enumerate(values) if v <= -COMMENTS_COST), None)
+    if first_wall is None or end <= first_wall:
+        return start, end
+    before_start, before_end = densest_region(values[:first_wall])
+    if sum(values[before_start:before_end]) >= PRE_COMMENTS_SHARE * sum(values[start:end]):
+        return before_start, before_end
+    return start, end
+
+
+def headline_before(doc: Document, start: int) -> int:
+    """The index of a top-level heading just before `start` (the article's headline), or start."""
+    for i in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
+        if heading_level(doc.blocks[i].text) in (1, 2):
+            return i
+    return start
+
+
+def describe_region(doc: Document, start: int, end: int, total: int) -> str:
+    first, last = plain(doc.blocks[start].text), plain(doc.blocks[end - 1].text)
+    return f'blocks {start + 1}-{end} of {total}, "{first[:40]}" to "{last[-40:]}"'
+
+
+def without_repeats(scores: list[BlockScore], doc: Document) -> list[BlockScore]:
+    """Prose that stands on the page REPEATS times or more is a teaser in a template's copies
+    (one for each screen size), not the article: every copy counts against."""
+    keys = [key(b.text) if s.value >= REPEATED_MIN else "" for b, s in zip(doc.blocks, scores)]
+    seen = Counter(keys)
+    repeated = BlockScore(-DEBRIS_COST, "repeated on the page")
+    return [repeated if k and seen[k] >= REPEATS else s for k, s in zip(keys, scores)]
+
+
+def cut_to_region(doc: Document, keep_headline: bool) -> None:
+    """Remove the blocks outside the article region, each with its side and its score's reason."""
+    scores = without_repeats([block_score(b.text) for b in doc.blocks], doc)
+    values = in_context([s.value for s in scores])
+    start, end = article_region(values)
+    if sum(values[start:end]) < MIN_REGION_WEIGHT:
+        return  # not even a paragraph's weight of prose: a list page, nothing to tell apart
+    headline = headline_before(doc, start) if keep_headline else start
+    if keep_headline and (start > 0 or end < len(scores)):
+        doc.meta["article_region"] = describe_region(doc, start, end, len(scores))
+    for i, s in enumerate(scores):
+        if s.why == LATER_FILTERS:
+            continue  # they remove it, with a more precise reason
+        if i == headline or (headline < i < start and is_head_furniture(doc.blocks[i].text)):
+            continue  # the furniture filter moves these into metadata
+        if i < start:
+            doc.remove(i, f"before the article ({s.why})")
+        elif i >= end and is_dateline(doc.blocks[i].text):
+            continue  # a dateline or section footer under the article: metadata, by furniture
+        elif i >= end:
+            doc.remove(i, f"after the article ({s.why})")
+
+
+@step("article", "find the article in a whole-page dump: the densest run of prose; drop the rest")
+def article(doc: Document) -> None:
+    cut_to_region(doc, keep_headline=True)
+
+
+@step("article_edges", "trim what the other filters left at the article's edges (labels, lists)")
+def article_edges(doc: Document) -> None:
+    cut_to_region(doc, keep_headline=False)

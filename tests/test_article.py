@@ -1,0 +1,132 @@
+"""The article filter: block scores, the densest region, and whole-page dumps cut to the article."""
+
+from pathlib import Path
+
+import newsclean
+from newsclean.filters.article import block_score, densest_region, in_context
+
+DATA = Path(__file__).resolve().parent / "data"
+PARAGRAPHS = [
+    (
+        "The town council voted on Tuesday to restore the harbour lighthouse, which has stood"
+        " dark since the storm of 1987 damaged its lamp room and stairs."
+    ),
+    (
+        "The work will cost about £1.2m, most of it raised by residents over the past six years"
+        " through concerts, auctions and a long-running raffle."
+    ),
+    (
+        '"It is the first thing sailors see of us," said the harbour master, who has campaigned'
+        " for the restoration since he took the job."
+    ),
+    (
+        "Engineers expect the lamp to shine again by the end of next summer, when the town holds"
+        " its annual regatta."
+    ),
+]
+
+
+def test_densest_region_is_the_run_with_the_highest_sum():
+    assert densest_region([-3, -3, 20, -1, 15, -3, -3, 4]) == (2, 5)
+    assert densest_region([5, -10, 3]) == (0, 1)
+    assert densest_region([-1, -2]) == (0, 0)
+    assert densest_region([]) == (0, 0)
+
+
+def test_a_short_paragraph_alone_between_debris_is_a_teaser():
+    assert in_context([-3, 10, -3, 30, 10, -3]) == [-3, 0, -3, 30, 10, -3]
+    assert in_context([-3, 20, -3]) == [-3, 20, -3]  # long enough to be a paragraph
+
+
+def test_prose_counts_for_the_article_and_menus_against():
+    assert block_score(PARAGRAPHS[0]).value == 26 - 4  # its words, less the sentence cost
+    assert block_score(PARAGRAPHS[0]).why == "prose"
+    assert block_score("* [Home](/)").why == "mostly links"
+    assert block_score("* [Home](/)").value < 0
+    assert block_score("Weather").value == -3
+    assert block_score("Most read").why == "boilerplate label"
+    title_case = "Afghanistan Albania Algeria Andorra Angola Argentina Armenia Austria"
+    assert block_score(title_case).why == "title-case line"
+    assert block_score('<img src="pixel.gif" width="1">').why == "raw HTML"
+    notice = (
+        "Content on this site is © 2020 Example Media. All rights reserved. Use of it means you"
+        " accept our terms."
+    )
+    assert block_score(notice).why == "copyright notice"
+
+
+def test_a_long_line_without_punctuation_is_a_word_list():
+    languages = " ".join(["Afrikaans", "aragonés", "Asturianu", "català", "dansk", "suomi"] * 4)
+    assert block_score(languages).why == "a list of words without punctuation"
+
+
+def test_comments_headings_end_the_article():
+    for heading in ["Comments", "There are 13 comments", "Comments (10580)", "Leave a Reply"]:
+        assert block_score(heading).why == "the comments start here", heading
+    assert block_score("Comment Policy").why != "the comments start here"
+
+
+def test_the_article_comes_before_the_comments():
+    comment = (
+        "I have read every word of this and I think the council is wasting money that should go"
+        " to the schools, which have been waiting for repairs for years now."
+    )
+    text = "\n\n".join([*PARAGRAPHS, "12 Comments", *[comment] * 6])
+    assert newsclean.clean(text) == "\n\n".join(PARAGRAPHS)
+
+
+def test_prose_repeated_three_times_is_a_template_copy():
+    teaser = (
+        "Stack Overflow published the results of its developer survey, summarizing responses"
+        " from fifty thousand developers in more than one hundred and fifty countries."
+    )
+    text = "\n\n".join([*PARAGRAPHS, "Related", teaser, "March 17", teaser, "In News", teaser])
+    assert newsclean.clean(text) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_page_without_prose_is_not_cut():
+    changes = "\n\n".join(f"- Added {thing}" for thing in ["Granite", "Slime Block", "Banners"])
+    text = "Minecraft News\n\n" + changes
+    assert newsclean.clean(text) == text
+
+
+def test_cjk_text_is_measured_by_characters():
+    line = "一波波接續性低溫寒流報到已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣。"
+    assert block_score(line).why == "prose"
+
+
+def test_whole_page_dump_is_cut_to_the_article():
+    result = newsclean.explain((DATA / "whole_page.md").read_text(encoding="utf-8"))
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    assert result.meta["title"] == "Harbour town votes to restore its old lighthouse"
+    assert result.meta["byline"] == "By Anna Berg"
+    assert result.meta["article_region"].startswith("blocks 10-13 of 20, ")
+    report = result.report()
+    assert 'removed: "* [Home](/)" by article: before the article (mostly links)' in report
+    assert 'removed: "## More from World" by article: after the article (short line)' in report
+    assert 'removed: "* [Terms](/terms)" by article: after the article (mostly links)' in report
+
+
+def test_an_article_alone_comes_through_unchanged():
+    text = "\n\n".join(PARAGRAPHS)
+    result = newsclean.explain(text)
+    assert result.text == text
+    assert "article_region" not in result.meta
+    assert not result.removed
+
+
+def test_a_short_line_between_paragraphs_stays():
+    text = "\n\n".join([*PARAGRAPHS[:2], "The vote", *PARAGRAPHS[2:]])
+    assert newsclean.clean(text) == text
+
+
+def test_whole_page_dump_cleans_idempotently():
+    once = newsclean.clean((DATA / "whole_page.md").read_text(encoding="utf-8"))
+    assert newsclean.clean(once) == once
+
+
+def test_article_steps_are_in_the_default_pipeline():
+    names = newsclean.DEFAULT_PIPELINE.names
+    assert names.index("article") < names.index("ads")  # it finds the region before the filters
+    assert names.index("page_breaks") < names.index("article")  # page furniture first
+    assert names[-1] == "article_edges"
