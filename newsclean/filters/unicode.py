@@ -9,6 +9,7 @@ Persian and emoji sequences need them.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 import ftfy
 import ftfy.badness
@@ -24,39 +25,76 @@ INVISIBLE = regex.compile(
 )
 ANSI = regex.compile(r"\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]")
 SPACES = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
+# Every pattern of ftfy's mojibake heuristic matches at most 7 characters, at least one of them
+# non-ASCII: so a match lies within this many characters of a run of non-ASCII characters.
+MOJIBAKE_REACH = 8
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False, uncurl_quotes=False, fix_character_width=False, normalization="NFC", explain=False
 )
 
 
-def repair(text: str) -> tuple[str, list[str]]:
+def looks_like_mojibake(text: str) -> bool:
+    """`ftfy.badness.is_bad(text)`, faster: its costly pattern runs first over the stretches
+    around non-ASCII characters only (joined by NUL, which no pattern needs), and over the whole
+    text only if that finds something. Prose with a few curly quotes or accents skips most of
+    the text."""
+    spans: list[list[int]] = []
+    for run in NON_ASCII_RUN.finditer(text):
+        start, end = max(run.start() - MOJIBAKE_REACH, 0), run.end() + MOJIBAKE_REACH
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    windows = "\x00".join(text[start:end] for start, end in spans)
+    return ftfy.badness.is_bad(windows) and ftfy.badness.is_bad(text)
+
+
+@dataclass(frozen=True)
+class Suspects:
+    """Which repairs a text may need beyond mojibake. Each is a test of single characters, so a
+    block can need a repair only if its whole document does: one check per document spares the
+    blocks of most documents all of them."""
+
+    escapes: bool = True
+    invisible: bool = True
+    spaces: bool = True
+    denormalised: bool = True
+
+    @classmethod
+    def of(cls, text: str) -> Suspects:
+        return cls(
+            escapes="\x1b" in text,
+            invisible=INVISIBLE.search(text) is not None,
+            spaces=SPACES.search(text) is not None,
+            denormalised=not unicodedata.is_normalized("NFC", text),
+        )
+
+
+ANYTHING = Suspects()
+
+
+def repair(text: str, suspects: Suspects = ANYTHING) -> tuple[str, list[str]]:
     """One block's text, repaired, and what was done to it."""
     done = []
-    if text.isascii():
-        if "\x1b" in text:
-            text, n = ANSI.subn("", text)
-            if n:
-                done.append("terminal escape codes removed")
-        if INVISIBLE.search(text):
-            text = INVISIBLE.sub("", text)
-            done.append("control characters removed")
-        if "\t" in text:
-            text = text.replace("\t", " ")
-        return text, done
-    if ftfy.badness.is_bad(text):
+    ascii_only = text.isascii()
+    if not ascii_only and looks_like_mojibake(text):
         fixed = ftfy.fix_text(text, FTFY_CONFIG)
         if fixed != text:
             text = fixed
             done.append("mojibake repaired")
-    if "\x1b" in text:
+            suspects = ANYTHING  # new text: check it all
+    if suspects.escapes and "\x1b" in text:
         text, n = ANSI.subn("", text)
         if n:
             done.append("terminal escape codes removed")
-    if INVISIBLE.search(text):
+    if suspects.invisible and INVISIBLE.search(text):
         text = INVISIBLE.sub("", text)
-        done.append("invisible characters removed")
-    text = SPACES.sub(" ", text)
-    if not unicodedata.is_normalized("NFC", text):
+        done.append("control characters removed" if ascii_only else "invisible characters removed")
+    if suspects.spaces:
+        text = SPACES.sub(" ", text)
+    # a removal can leave a combining mark beside a new base character: check NFC again
+    if (suspects.denormalised or done) and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         done.append("NFC normalised")
     return text, done
@@ -64,8 +102,9 @@ def repair(text: str) -> tuple[str, list[str]]:
 
 @step("unicode", "repair mojibake (ftfy), drop control and invisible characters, normalise spaces")
 def normalise_unicode(doc: Document) -> None:
+    suspects = Suspects.of("\n".join(b.text for b in doc.blocks))
     for i, block in enumerate(doc.blocks):
-        text, done = repair(block.text)
+        text, done = repair(block.text, suspects)
         if text == block.text:
             continue
         if done:
