@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 
 import ftfy
 import ftfy.badness
@@ -34,7 +34,11 @@ NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # non-ASCII: so a match lies within this many characters of a run of non-ASCII characters.
 MOJIBAKE_REACH = 8
 FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False, uncurl_quotes=False, fix_character_width=False, normalization="NFC", explain=False
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_character_width=False,
+    normalization="NFC",
+    explain=False,
 )
 
 
