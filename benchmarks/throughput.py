@@ -133,7 +133,7 @@ def cli_scaling(docs: list[str], megabytes: int) -> None:
             print(f"| -j {jobs} | {seconds:.1f} | {rates[jobs]:.2f} | {cpus[jobs]:.1f} |")
         print(f"\n-j 2 / -j 1 throughput: **{rates[2] / rates[1]:.2f}x**; CPU -j 2 / -j 1:")
         print(f"{cpus[2] / cpus[1]:.2f} (the work the workers add; an upper bound for the")
-        print(f"speed-up would be about {2 * cpus[1] / cpus[2]:.2f}x)\n")
+        print(f"speed-up on two idle cores: {2 * cpus[1] / cpus[2]:.2f}x)\n")
 
 
 def memory(docs: list[str], megabytes: int) -> None:
