@@ -17,10 +17,11 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from pathlib import Path
+from typing import IO
 
 from . import DEFAULT_PIPELINE, __version__, explain
 from .batch import (
@@ -190,7 +191,9 @@ def clean_jsonl(args: argparse.Namespace) -> int:
     try:
         out_context = nullcontext(sys.stdout.buffer) if target == "-" else atomic_output(target)
         with stream, out_context as out:
-            for lines, tally in ordered_map(cleaner, chunked(stream), args.jobs):
+            for lines, tally in ordered_map(
+                cleaner, chunked(read_lines(stream, source)), args.jobs
+            ):
                 out.write(lines)
                 total.add(tally)
                 progress.update(total, raw.tell() if size else None)
@@ -198,15 +201,27 @@ def clean_jsonl(args: argparse.Namespace) -> int:
         progress.close()
         where = "nothing written" if target != "-" else "output incomplete"
         raise Interrupted(f"interrupted after {total.documents:,} records ({where})") from None
-    except (OSError, EOFError) as exc:
-        progress.close()
-        raise UsageError(
-            f"{source}: cannot read ({getattr(exc, 'strerror', None) or exc})"
-        ) from None
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write ({exc.strerror or exc})") from None
     progress.close()
     if not args.quiet:
         print(summary(total, time.monotonic() - start), file=sys.stderr)
     return EXIT_FAILED if total.errors else 0
+
+
+def read_lines(stream: IO[bytes], source: str) -> Iterator[bytes]:
+    """The lines of `stream`; a failure to read (a truncated .gz, a device error) is an
+    InputError naming `source`."""
+    try:
+        yield from stream
+    except (OSError, EOFError) as exc:
+        raise InputError(
+            f"{source}: cannot read ({getattr(exc, 'strerror', None) or exc})"
+        ) from None
 
 
 def cmd_filters(args: argparse.Namespace) -> int:
@@ -288,7 +303,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("a worker process died (out of memory?); output not written")
         return EXIT_FAILED
     except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (| head): nothing more to say
+        # the reader went away (| head): nothing more to say, and nothing to flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 
 

@@ -207,3 +207,24 @@ def test_atomic_output_leaves_nothing_when_interrupted(tmp_path: Path):
         out.write(b"done\n")
         assert not target.exists()  # appears only when complete
     assert target.read_bytes() == b"done\n"
+
+
+def test_truncated_gzip_is_a_one_line_error_and_leaves_no_output(tmp_path: Path):
+    source = tmp_path / "cut.jsonl.gz"
+    source.write_bytes(gzip.compress((json.dumps(GOOD) + "\n").encode() * 50)[:200])
+    proc = run("clean", "--jsonl", str(source), "-o", str(tmp_path / "out.jsonl"))
+    assert proc.returncode == 2
+    assert proc.stderr.decode().startswith(f"newsclean: {source}: cannot read (")
+    assert proc.stderr.decode().count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cut.jsonl.gz"]
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path):
+    source = write_jsonl(tmp_path / "in.jsonl", [json.dumps({"text": "A line."}).encode()] * 50_000)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "newsclean", "clean", "--jsonl", str(source), "-j", "2", "-q"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout.readline() == b'{"text": "A line."}\n'
+    proc.stdout.close()  # like `| head -1`
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""
