@@ -74,7 +74,7 @@ def test_scrapy_pipeline_leaves_items_without_the_field_alone():
     assert pipeline.process_item({"text": RAW}) == {"text": EXPECTED, "newsclean": META}
 
 
-def test_dask_bag_and_dataframe_on_a_local_cluster():
+def test_dask_bag_and_dataframe_on_a_local_cluster(tmp_path: Path):
     pytest.importorskip("dask.dataframe")
     distributed = pytest.importorskip("distributed")
     import dask.bag as db
@@ -97,7 +97,8 @@ def test_dask_bag_and_dataframe_on_a_local_cluster():
             {"id": 2},
         ]
         frame = dd.from_pandas(pd.DataFrame({"id": [1, 2], "text": [RAW, None]}), npartitions=2)
-        result = clean_column(frame, "text", output="clean").compute()
+        clean_column(frame, "text", output="clean").to_parquet(str(tmp_path / "clean"))
+        result = dd.read_parquet(str(tmp_path / "clean")).compute()
     assert result["clean"][0] == EXPECTED and pd.isna(result["clean"][1])
     assert result["text"][0] == RAW
 

@@ -3,8 +3,9 @@
     import dask.bag as db
     from newsclean.integrations.dask import clean_bag, clean_column
 
-    clean_bag(db.read_text("dumps/*.txt", linedelimiter="\\0"))     # a bag of texts
-    clean_column(ddf, "text")                                       # a dataframe column
+    clean_bag(db.from_sequence(texts, npartitions=8))     # a bag of texts
+    clean_bag(records, field="text")                      # a bag of dicts
+    clean_column(ddf, "text")                             # a dataframe column
 
 Each partition is cleaned by the worker that holds it; nothing is gathered on the client.
 """
@@ -31,5 +32,5 @@ def clean_record(record: dict, field: str) -> dict:
 
 def clean_column(df: Any, column: str = "text", output: str | None = None) -> Any:
     """A Dask (or pandas) dataframe with `column` cleaned into `output` (default: in place)."""
-    cleaned = df[column].map_partitions(clean_series, meta=(output or column, "object"))
+    cleaned = df[column].map_partitions(clean_series, meta=(output or column, df[column].dtype))
     return df.assign(**{output or column: cleaned})
