@@ -1,63 +1,229 @@
 """The `newsclean` command line.
 
-    newsclean clean FILE            print the clean text of FILE (`-` reads standard input)
-    newsclean clean --explain FILE  also print the metadata found and every change, with its reason
-    newsclean filters               list the default pipeline's steps
-    newsclean eval CORPUS_DIR       precision, recall and F1 on labelled pages (--json for CI)
+    newsclean clean FILE                   print the clean text of FILE (`-` reads standard input)
+    newsclean clean --explain FILE         also print the metadata found and every change, and why
+    newsclean clean PATH... -o DIR         clean files and directories into DIR, mirroring the tree
+    newsclean clean --jsonl IN -o OUT      clean the text field of every JSONL record
+    newsclean filters                      list the default pipeline's steps
+    newsclean eval CORPUS_DIR              precision, recall and F1 on labelled pages (--json)
 
-Errors a user can make (a missing or unreadable file, a directory) give a one-line message on
-stderr and exit code 2, never a traceback.
+Usage errors (a missing file, a directory where a file is expected, an unreadable or binary
+input) give a one-line message on stderr and exit code 2, never a traceback. In batch mode the
+other inputs are still cleaned; exit code 1 says that some inputs or records failed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from pathlib import Path
+from typing import IO
 
 from . import DEFAULT_PIPELINE, __version__, explain
+from .batch import (
+    FileJob,
+    InputError,
+    Progress,
+    RecordCleaner,
+    Tally,
+    atomic_output,
+    chunked,
+    clean_file,
+    open_input,
+    ordered_map,
+    read_document,
+    summary,
+)
 
+EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 class UsageError(Exception):
     """A problem with what the user asked for: printed as one line, exit code 2."""
 
 
-def read_input(path: str) -> str:
-    if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except FileNotFoundError:
-            raise UsageError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise UsageError(f"{path}: is a directory, not a file") from None
-        except PermissionError:
-            raise UsageError(f"{path}: permission denied") from None
-        except OSError as exc:
-            raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+class Interrupted(Exception):
+    """Ctrl-C: the message says how far the run got."""
+
+
+def say(message: str) -> None:
+    print(f"newsclean: {message}", file=sys.stderr)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    for path in args.paths:
-        result = explain(read_input(path))
-        if args.explain:
-            print(f"== {path}" if len(args.paths) > 1 else "== article", file=sys.stdout)
-            print(result.text)
-            print("\n== removed and why")
-            print(result.report() or "(nothing)")
-        else:
-            print(result.text)
+    if args.jsonl:
+        if args.paths:
+            raise UsageError("give either --jsonl IN or FILE arguments, not both")
+        return clean_jsonl(args)
+    if not args.paths:
+        raise UsageError("nothing to clean: give a FILE, a directory, - or --jsonl IN")
+    if args.output:
+        return clean_files(args)
+    if len(args.paths) > 1:
+        raise UsageError(f"{len(args.paths)} inputs: give -o DIR to write one clean file each")
+    return clean_to_stdout(args.paths[0], args.explain)
+
+
+def clean_to_stdout(path: str, explained: bool) -> int:
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a directory; give -o DIR to clean the files in it")
+    try:
+        result = explain(read_document(path))
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    if explained:
+        print("== article")
+        print(result.text)
+        print("\n== removed and why")
+        print(result.report() or "(nothing)")
+    else:
+        print(result.text)
     return 0
+
+
+def file_jobs(paths: list[str], out_dir: Path, pattern: str) -> tuple[list[FileJob], list[str]]:
+    """One job per input file, its target mirroring the input tree; and the paths not found."""
+    jobs: list[FileJob] = []
+    missing: list[str] = []
+    for path in paths:
+        if path == "-":
+            raise UsageError("- (standard input) cannot be written to -o DIR; leave out -o")
+        source = Path(path)
+        if source.is_dir():
+            for file in sorted(f for f in source.rglob(pattern) if not f.is_dir()):
+                jobs.append(FileJob(str(file), str(out_dir / file.relative_to(source))))
+        elif source.exists():
+            jobs.append(FileJob(path, str(out_dir / source.name)))
+        else:
+            missing.append(path)
+    targets: dict[str, str] = {}
+    for job in jobs:
+        if job.target in targets:
+            raise UsageError(
+                f"{targets[job.target]} and {job.source} would both be written to {job.target}"
+            )
+        targets[job.target] = job.source
+    return jobs, missing
+
+
+def clean_files(args: argparse.Namespace) -> int:
+    if args.explain:
+        raise UsageError("--explain prints to standard output; leave out -o")
+    out_dir = Path(args.output)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: exists and is not a directory")
+    jobs, missing = file_jobs(args.paths, out_dir, args.glob)
+    for path in missing:
+        say(f"{path}: no such file or directory")
+    total = Tally()
+    progress = Progress(args.progress, sum(file_size(job.source) for job in jobs))
+    start = time.monotonic()
+    failed: list[str] = []
+    try:
+        for tally, error in ordered_map(clean_file, jobs, args.jobs):
+            total.add(tally)
+            if error:
+                progress.close()
+                say(error)
+                failed.append(error)
+            progress.update(total)
+    except KeyboardInterrupt:
+        progress.close()
+        written = total.documents - total.errors
+        raise Interrupted(
+            f"interrupted: {written:,} of {len(jobs):,} files written to {out_dir}"
+        ) from None
+    progress.close()
+    if not args.quiet:
+        report = summary(total, time.monotonic() - start)
+        if missing or failed:
+            report += f"\nfailed: {len(missing) + len(failed)} (listed above)"
+        print(report, file=sys.stderr)
+    if missing:
+        return EXIT_USAGE
+    return EXIT_FAILED if failed else 0
+
+
+def file_size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def clean_jsonl(args: argparse.Namespace) -> int:
+    source = args.jsonl
+    target = args.output or "-"
+    if target != "-" and os.path.isdir(target):
+        raise UsageError(f"{target}: is a directory; -o names the output file for --jsonl")
+    if source != "-" and os.path.isdir(source):
+        raise UsageError(f"{source}: is a directory, not a JSONL file")
+    try:
+        stream, raw = open_input(source)
+    except FileNotFoundError:
+        raise UsageError(f"{source}: no such file") from None
+    except PermissionError:
+        raise UsageError(f"{source}: permission denied") from None
+    except OSError as exc:
+        raise UsageError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    size = os.fstat(raw.fileno()).st_size if source != "-" and raw.seekable() else None
+    progress = Progress(args.progress, size)
+    cleaner = RecordCleaner(args.field, args.metadata)
+    total = Tally()
+    start = time.monotonic()
+    try:
+        out_context = nullcontext(sys.stdout.buffer) if target == "-" else atomic_output(target)
+        with stream, out_context as out:
+            for lines, tally in ordered_map(
+                cleaner, chunked(read_lines(stream, source)), args.jobs
+            ):
+                out.write(lines)
+                total.add(tally)
+                progress.update(total, raw.tell() if size else None)
+    except KeyboardInterrupt:
+        progress.close()
+        where = "nothing written" if target != "-" else "output incomplete"
+        raise Interrupted(f"interrupted after {total.documents:,} records ({where})") from None
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    progress.close()
+    if not args.quiet:
+        print(summary(total, time.monotonic() - start), file=sys.stderr)
+    return EXIT_FAILED if total.errors else 0
+
+
+def read_lines(stream: IO[bytes], source: str) -> Iterator[bytes]:
+    """The lines of `stream`; a failure to read (a truncated .gz, a device error) is an
+    InputError naming `source`."""
+    try:
+        yield from stream
+    except (OSError, EOFError) as exc:
+        raise InputError(
+            f"{source}: cannot read ({getattr(exc, 'strerror', None) or exc})"
+        ) from None
 
 
 def cmd_filters(args: argparse.Namespace) -> int:
@@ -88,13 +254,51 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsclean", description="Clean web-scraped article dumps.")
+    parser = argparse.ArgumentParser(
+        prog="newsclean", description="Clean web-scraped article dumps."
+    )
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("clean", help="print the clean article text of dumps")
-    p.add_argument("paths", nargs="+", metavar="FILE", help="a raw dump; - reads standard input")
-    p.add_argument("--explain", action="store_true", help="also print metadata and what was removed, and why")
+    p = sub.add_parser("clean", help="clean dumps: files, directories, standard input or JSONL")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="a dump file or directory; - reads standard input"
+    )
+    p.add_argument(
+        "--explain", action="store_true", help="also print metadata and what was removed, and why"
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output directory (files) or file (--jsonl; - is stdout)",
+    )
+    p.add_argument(
+        "--glob", default="*.txt", help="files to take from directories (default: *.txt)"
+    )
+    p.add_argument(
+        "--jsonl", metavar="IN", help="clean a JSONL file (- is standard input; .gz/.zst too)"
+    )
+    p.add_argument(
+        "--field", default="text", help="the JSONL field holding the text (default: text)"
+    )
+    p.add_argument(
+        "--metadata", action="store_true", help="add metadata under a 'newsclean' key (JSONL)"
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=positive_int,
+        default=default_jobs(),
+        help="worker processes (default: all cores)",
+    )
+    p.add_argument(
+        "--progress",
+        action="store_true",
+        default=sys.stderr.isatty(),
+        help="show a progress line on stderr",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary")
     p.set_defaults(func=cmd_clean)
 
     p = sub.add_parser("filters", help="list the default pipeline's filters")
@@ -119,16 +323,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "quiet", False):
+        args.progress = False
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(f"newsclean: {exc}", file=sys.stderr)
+        say(str(exc))
         return EXIT_USAGE
+    except Interrupted as exc:
+        say(str(exc))
+        return EXIT_INTERRUPTED
     except KeyboardInterrupt:
-        print("newsclean: interrupted", file=sys.stderr)
-        return 130
+        say("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenProcessPool:
+        say("a worker process died (out of memory?); output not written")
+        return EXIT_FAILED
     except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (| head): nothing more to say
+        # the reader went away (| head): nothing more to say, and nothing to flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
 
 

@@ -8,7 +8,7 @@ import regex
 
 from ..document import Document
 from ..pipeline import step
-from ..text import BULLET, EMPHASIS, HEADING, IMAGE, LINK, QUOTE
+from ..text import BULLET, EMPHASIS, HEADING, IMAGE, LINK, QUOTE, may_have_marker
 
 ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 NUMBERED = regex.compile(r"^\s*(\d{1,3}[.)])\s+")
@@ -18,12 +18,14 @@ LETTER_OR_DIGIT = regex.compile(r"[^\W_]")  # "___" is a rule, not a word
 
 
 def strip_markdown(text: str) -> str:
-    out = HEADING.sub("", text, count=1)
-    out = QUOTE.sub("", out, count=1)
-    m = BULLET.match(out)
-    if m:
-        number = NUMBERED.match(out)
-        out = (number.group(1) + " " if number else "- ") + out[m.end():]
+    out = text
+    if may_have_marker(out):
+        out = HEADING.sub("", out, count=1)
+        out = QUOTE.sub("", out, count=1)
+        m = BULLET.match(out)
+        if m:
+            number = NUMBERED.match(out)
+            out = (number.group(1) + " " if number else "- ") + out[m.end():]
     if "](" in out:
         out = IMAGE.sub("", out)
         out = EMPTY_LINK.sub("", out)
@@ -32,7 +34,9 @@ def strip_markdown(text: str) -> str:
         out = EMPHASIS.sub("", out)
     if "\\" in out:
         out = ESCAPE.sub(r"\1", out)
-    out = SPACE_RUN.sub(" ", out).strip()
+    if "  " in out or "\t" in out:
+        out = SPACE_RUN.sub(" ", out)
+    out = out.strip()
     return out
 
 

@@ -1,0 +1,345 @@
+"""Batch cleaning: JSONL records and files, in worker processes, streaming and in input order.
+
+Memory stays bounded whatever the input's size: input is read in chunks of lines, and only a
+fixed window of chunks is in flight at once (`ordered_map`), so a 1 GB JSONL file needs no more
+memory than a 1 MB one. Outputs are written atomically (`atomic_output`): to a temporary file
+beside the target, renamed over it only when complete.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import signal
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from . import explain
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+CHUNK_LINES = 200  # records per chunk sent to a worker
+CHUNK_BYTES = 4 << 20  # ... or fewer, once a chunk holds this many bytes
+CHUNKS_PER_WORKER = 3  # chunks in flight per worker: enough to keep workers busy, no more
+ZSTD_SUFFIXES = (".zst", ".zstd")
+
+
+@dataclass
+class Tally:
+    """What a batch did: documents seen, how many failed, input bytes, removals per filter."""
+
+    documents: int = 0
+    errors: int = 0
+    bytes: int = 0
+    removed: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: Tally) -> None:
+        self.documents += other.documents
+        self.errors += other.errors
+        self.bytes += other.bytes
+        self.removed.update(other.removed)
+
+
+# -- JSONL records ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chunk:
+    first_line: int  # 1-based number of the chunk's first line in the input
+    lines: list[bytes]
+
+
+def error_record(message: str, line_no: int, raw: bytes) -> dict[str, Any]:
+    return {
+        "error": message,
+        "line": line_no,
+        "raw": raw.rstrip(b"\r\n").decode("utf-8", errors="replace"),
+    }
+
+
+def clean_record(raw: bytes, line_no: int, text_field: str, metadata: bool) -> tuple[dict, Tally]:
+    """One JSONL line in, one record out: the text field cleaned, or an `error` record."""
+    tally = Tally(documents=1, bytes=len(raw))
+    try:
+        record = json.loads(raw) if raw.strip() else None
+    except UnicodeDecodeError as exc:
+        message = f"not UTF-8 (byte {exc.start})"
+    except ValueError as exc:
+        message = f"not valid JSON: {exc}"
+    else:
+        value = record.get(text_field) if isinstance(record, dict) else None
+        if record is None:
+            message = "empty line"
+        elif not isinstance(record, dict):
+            message = f"not a JSON object but {type(record).__name__}"
+        elif text_field not in record:
+            message = f"no field {text_field!r}"
+        elif not isinstance(value, str):
+            message = f"field {text_field!r} is {type(value).__name__}, not a string"
+        else:
+            try:
+                result = explain(value)
+            except Exception as exc:  # noqa: BLE001 - one bad record must not stop the batch
+                message = f"cleaning failed: {type(exc).__name__}: {exc}"
+            else:
+                record[text_field] = result.text
+                counts = result.counts()
+                tally.removed = counts
+                if metadata:
+                    record["newsclean"] = {"meta": result.meta, "removed": dict(counts)}
+                return record, tally
+    tally.errors = 1
+    return error_record(message, line_no, raw), tally
+
+
+def encode_record(record: dict) -> bytes:
+    try:
+        return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+    except UnicodeEncodeError:  # a lone surrogate from a \ud800 escape: keep it escaped
+        return json.dumps(record).encode("ascii") + b"\n"
+
+
+@dataclass(frozen=True)
+class RecordCleaner:
+    """Cleans a chunk of JSONL lines; a picklable callable, so it can run in a worker."""
+
+    text_field: str = "text"
+    metadata: bool = False
+
+    def __call__(self, chunk: Chunk) -> tuple[bytes, Tally]:
+        out = []
+        total = Tally()
+        for offset, raw in enumerate(chunk.lines):
+            record, tally = clean_record(
+                raw, chunk.first_line + offset, self.text_field, self.metadata
+            )
+            out.append(encode_record(record))
+            total.add(tally)
+        return b"".join(out), total
+
+
+def chunked(lines: Iterable[bytes]) -> Iterator[Chunk]:
+    """Group lines into chunks of at most CHUNK_LINES lines or about CHUNK_BYTES bytes."""
+    batch: list[bytes] = []
+    size = 0
+    first = 1
+    for line_no, line in enumerate(lines, 1):
+        if not batch:
+            first = line_no
+        batch.append(line)
+        size += len(line)
+        if len(batch) >= CHUNK_LINES or size >= CHUNK_BYTES:
+            yield Chunk(first, batch)
+            batch, size = [], 0
+    if batch:
+        yield Chunk(first, batch)
+
+
+# -- parallel, ordered, bounded --------------------------------------------------------------
+
+
+def ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and reports."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
+    """`map(func, items)` over `jobs` worker processes: results in input order, and at most
+    CHUNKS_PER_WORKER items per worker in flight, so memory does not grow with the input."""
+    if jobs <= 1:
+        yield from map(func, items)
+        return
+    pool = ProcessPoolExecutor(jobs, initializer=ignore_interrupts)
+    pending: deque[Future[R]] = deque()
+    try:
+        for item in items:
+            pending.append(pool.submit(func, item))
+            if len(pending) >= jobs * CHUNKS_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# -- files -----------------------------------------------------------------------------------
+
+
+def compression(path: str) -> str:
+    if path.endswith(".gz"):
+        return "gzip"
+    if path.endswith(ZSTD_SUFFIXES):
+        return "zstd"
+    return ""
+
+
+def zstandard_module() -> Any:
+    try:
+        import zstandard
+    except ImportError:
+        raise OSError("zstd files need the zstandard package: pip install zstandard") from None
+    return zstandard
+
+
+def open_input(path: str) -> tuple[IO[bytes], IO[bytes]]:
+    """The decompressed byte stream of `path` (`-` is standard input), and the raw stream under
+    it, whose position says how far through the file a reader is."""
+    raw: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    kind = compression(path)
+    if kind == "gzip":
+        return gzip.GzipFile(fileobj=raw), raw  # type: ignore[return-value]
+    if kind == "zstd":
+        reader = zstandard_module().ZstdDecompressor().stream_reader(raw, read_across_frames=True)
+        return io.BufferedReader(reader), raw  # buffered: the zstd reader cannot read lines
+    return raw, raw
+
+
+@contextmanager
+def atomic_output(path: str) -> Iterator[IO[bytes]]:
+    """A binary stream for `path`, compressed by its extension, that appears at `path` only
+    when the block completes; on any error or interruption the temporary file is removed."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    raw = open(tmp, "wb")  # noqa: SIM115
+    kind = compression(path)
+    stream: Any = raw
+    if kind == "gzip":
+        stream = gzip.GzipFile(filename=target.name, fileobj=raw, mode="wb", mtime=0)
+    elif kind == "zstd":
+        stream = zstandard_module().ZstdCompressor().stream_writer(raw, closefd=False)
+    try:
+        yield stream
+        if stream is not raw:
+            stream.close()
+        raw.close()
+        os.replace(tmp, target)
+    except BaseException:
+        raw.close()
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+# -- progress --------------------------------------------------------------------------------
+
+
+class Progress:
+    """One self-rewriting status line on stderr: documents, MB, MB/s, and the ETA when the
+    input's size is known. Hand-written: it is twenty lines, and needs no dependency."""
+
+    INTERVAL = 0.25  # seconds between redraws
+    WIDTH = 72  # padding that blanks out a longer earlier line
+
+    def __init__(self, enabled: bool, total_bytes: int | None = None):
+        self.enabled = enabled
+        self.total = total_bytes
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def update(self, tally: Tally, done_bytes: int | None = None) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.last < self.INTERVAL:
+            return
+        self.last = now
+        elapsed = max(now - self.start, 1e-9)
+        mb = tally.bytes / 1e6
+        line = f"{tally.documents:,} docs  {mb:,.1f} MB  {mb / elapsed:.1f} MB/s"
+        done = tally.bytes if done_bytes is None else done_bytes
+        if self.total and 0 < done <= self.total:
+            eta = clock(elapsed * (self.total - done) / done)
+            line += f"  {100 * done / self.total:.0f}%  ETA {eta}"
+        sys.stderr.write(f"\r{line:<{self.WIDTH}}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.last:
+            sys.stderr.write(f"\r{'':<{self.WIDTH}}\r")
+            sys.stderr.flush()
+
+
+def clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}"
+
+
+def summary(tally: Tally, seconds: float) -> str:
+    mb = tally.bytes / 1e6
+    rate = mb / max(seconds, 1e-9)
+    lines = [
+        f"{tally.documents:,} documents, {tally.errors:,} errors, "
+        + f"{mb:,.1f} MB in {seconds:.1f} s ({rate:.1f} MB/s)"
+    ]
+    if tally.removed:
+        lines.append("removed: " + ", ".join(f"{k} {v:,}" for k, v in tally.removed.most_common()))
+    return "\n".join(lines)
+
+
+# -- documents in files ----------------------------------------------------------------------
+
+
+class InputError(Exception):
+    """An input that cannot be cleaned (missing, unreadable, binary, not UTF-8): one line."""
+
+
+def decode_document(data: bytes, name: str) -> str:
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
+def read_document(path: str) -> str:
+    """The text of a dump file (`-` is standard input; .gz and .zst are decompressed)."""
+    try:
+        stream, _ = open_input(path)
+        with stream:
+            data = stream.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except (OSError, EOFError) as exc:
+        raise InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    return decode_document(data, path)
+
+
+@dataclass(frozen=True)
+class FileJob:
+    source: str
+    target: str
+
+
+def clean_file(job: FileJob) -> tuple[Tally, str | None]:
+    """Clean one dump file into its target file; the tally, and the error if it failed."""
+    tally = Tally(documents=1)
+    try:
+        text = read_document(job.source)
+        tally.bytes = len(text.encode("utf-8"))
+        result = explain(text)
+        Path(job.target).parent.mkdir(parents=True, exist_ok=True)
+        with atomic_output(job.target) as out:
+            out.write(result.text.encode("utf-8") + b"\n")
+    except InputError as exc:
+        tally.errors = 1
+        return tally, str(exc)
+    except OSError as exc:
+        tally.errors = 1
+        return tally, f"{job.target}: cannot write ({exc.strerror or exc})"
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        tally.errors = 1
+        return tally, f"{job.source}: cleaning failed: {type(exc).__name__}: {exc}"
+    tally.removed = result.counts()
+    return tally, None

@@ -1,0 +1,36 @@
+"""Clean text in Dask collections: a bag of strings or records, or a dataframe column.
+
+    import dask.bag as db
+    from newsclean.integrations.dask import clean_bag, clean_column
+
+    clean_bag(db.from_sequence(texts, npartitions=8))     # a bag of texts
+    clean_bag(records, field="text")                      # a bag of dicts
+    clean_column(ddf, "text")                             # a dataframe column
+
+Each partition is cleaned by the worker that holds it; nothing is gathered on the client.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import clean
+from .pandas import clean_series
+
+
+def clean_bag(bag: Any, field: str | None = None) -> Any:
+    """A bag of texts cleaned, or, with `field`, a bag of dicts with that field cleaned."""
+    if field is None:
+        return bag.map(clean)
+    return bag.map(clean_record, field)
+
+
+def clean_record(record: dict, field: str) -> dict:
+    value = record.get(field)
+    return {**record, field: clean(value)} if isinstance(value, str) else record
+
+
+def clean_column(df: Any, column: str = "text", output: str | None = None) -> Any:
+    """A Dask (or pandas) dataframe with `column` cleaned into `output` (default: in place)."""
+    cleaned = df[column].map_partitions(clean_series, meta=(output or column, df[column].dtype))
+    return df.assign(**{output or column: cleaned})

@@ -1,0 +1,37 @@
+"""A Scrapy item pipeline that cleans one field of every item.
+
+    ITEM_PIPELINES = {"newsclean.integrations.scrapy.NewscleanPipeline": 300}
+    NEWSCLEAN_FIELD = "text"             # the field to clean (default: text)
+    NEWSCLEAN_META_FIELD = "newsclean"   # where to put metadata and removals (default: none)
+
+Items without the field, or whose field is not a string, pass through unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+
+from . import metadata
+
+
+class NewscleanPipeline:
+    def __init__(self, field: str = "text", meta_field: str | None = None):
+        self.field = field
+        self.meta_field = meta_field
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> NewscleanPipeline:
+        settings = crawler.settings
+        return cls(settings.get("NEWSCLEAN_FIELD", "text"), settings.get("NEWSCLEAN_META_FIELD"))
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        adapter = ItemAdapter(item)
+        value = adapter.get(self.field)
+        if isinstance(value, str):
+            text, meta = metadata(value)
+            adapter[self.field] = text
+            if self.meta_field:
+                adapter[self.meta_field] = meta
+        return item

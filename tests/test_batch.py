@@ -1,0 +1,228 @@
+"""Batch cleaning: JSONL records (one output line per input line, in order, errors as records),
+compressed inputs and outputs, workers, bounded read-ahead, atomic outputs, Ctrl-C."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_cli import EXPECTED, RAW, ROOT, run
+
+import newsclean
+from newsclean import batch
+
+GOOD = {"id": 1, "text": RAW, "url": "https://example.org/a"}
+
+
+def jsonl_lines() -> list[bytes]:
+    return [
+        json.dumps(GOOD).encode(),
+        b"{not json",
+        json.dumps({"id": 3, "body": "no text field"}).encode(),
+        json.dumps({"id": 4, "text": None}).encode(),
+        b"",
+        b'["a", "list"]',
+        b'{"text": "caf\xe9"}',
+        json.dumps({"id": 8, "text": "Short and fine."}).encode(),
+    ]
+
+
+def expected_records() -> list[dict]:
+    return [
+        {"id": 1, "text": EXPECTED, "url": "https://example.org/a"},
+        {
+            "error": "not valid JSON: Expecting property name enclosed in double quotes: "
+            "line 1 column 2 (char 1)",
+            "line": 2,
+            "raw": "{not json",
+        },
+        {"error": "no field 'text'", "line": 3, "raw": '{"id": 3, "body": "no text field"}'},
+        {
+            "error": "field 'text' is NoneType, not a string",
+            "line": 4,
+            "raw": '{"id": 4, "text": null}',
+        },
+        {"error": "empty line", "line": 5, "raw": ""},
+        {"error": "not a JSON object but list", "line": 6, "raw": '["a", "list"]'},
+        {"error": "not UTF-8 (byte 13)", "line": 7, "raw": '{"text": "caf\ufffd"}'},
+        {"id": 8, "text": "Short and fine."},
+    ]
+
+
+def write_jsonl(path: Path, lines: list[bytes]) -> Path:
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def read_records(data: bytes) -> list[dict]:
+    return [json.loads(line) for line in data.decode().splitlines()]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_every_line_gives_one_record_in_order_and_errors_are_records(tmp_path: Path, jobs: str):
+    source = write_jsonl(tmp_path / "in.jsonl", jsonl_lines())
+    out = tmp_path / "out.jsonl"
+    proc = run("clean", "--jsonl", str(source), "-o", str(out), "-j", jobs)
+    assert proc.returncode == 1  # some records failed
+    assert read_records(out.read_bytes()) == expected_records()
+    summary = proc.stderr.decode()
+    assert summary.startswith("8 documents, 6 errors, ")
+    assert "Traceback" not in summary
+
+
+def test_jsonl_from_stdin_to_stdout_with_metadata_and_another_field():
+    lines = [json.dumps({"body": RAW}), json.dumps({"body": "Just a line."})]
+    proc = run(
+        "clean",
+        "--jsonl",
+        "-",
+        "--field",
+        "body",
+        "--metadata",
+        "--quiet",
+        stdin="\n".join(lines).encode(),
+    )
+    assert proc.returncode == 0
+    assert proc.stderr == b""
+    first, second = read_records(proc.stdout)
+    assert first["body"] == EXPECTED
+    result = newsclean.explain(RAW)
+    assert first["newsclean"] == {"meta": result.meta, "removed": dict(result.counts())}
+    assert first["newsclean"]["meta"]["byline"] == "By Sarah Jones"
+    assert second == {"body": "Just a line.", "newsclean": {"meta": {}, "removed": {}}}
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".zst"])
+def test_compressed_input_and_output_by_extension(tmp_path: Path, suffix: str):
+    payload = (json.dumps(GOOD) + "\n").encode() * 3
+    source = tmp_path / f"in.jsonl{suffix}"
+    out = tmp_path / f"out.jsonl{suffix}"
+    if suffix == ".gz":
+        source.write_bytes(gzip.compress(payload))
+    else:
+        zstandard = pytest.importorskip("zstandard", reason="zstandard is not installed")
+        source.write_bytes(zstandard.ZstdCompressor().compress(payload))
+    proc = run("clean", "--jsonl", str(source), "-o", str(out), "-j", "2")
+    assert proc.returncode == 0, proc.stderr
+    stream, _ = batch.open_input(str(out))
+    with stream:
+        assert read_records(stream.read()) == [expected_records()[0]] * 3
+
+
+def test_missing_jsonl_input_is_a_one_line_usage_error(tmp_path: Path):
+    proc = run("clean", "--jsonl", str(tmp_path / "none.jsonl"), "-o", str(tmp_path / "o.jsonl"))
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"newsclean: {tmp_path / 'none.jsonl'}: no such file\n"
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_jsonl_output_onto_a_directory_is_a_usage_error(tmp_path: Path):
+    source = write_jsonl(tmp_path / "in.jsonl", [json.dumps(GOOD).encode()])
+    proc = run("clean", "--jsonl", str(source), "-o", str(tmp_path))
+    assert proc.returncode == 2
+    assert "is a directory" in proc.stderr.decode()
+
+
+def test_interrupted_run_leaves_no_output_and_says_how_far_it_got(tmp_path: Path):
+    source = tmp_path / "big.jsonl"
+    source.write_bytes((json.dumps(GOOD) + "\n").encode() * 80_000)  # 100 MB: runs for a while
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "clean", "--jsonl", str(source), "-o", str(out)]
+        + ["-j", "2", "--progress"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert proc.stderr.read(1) == b"\r"  # the first progress line: records are being cleaned
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    message = err.decode().rsplit("\r", 1)[-1].strip()
+    assert message.startswith("newsclean: interrupted after ")
+    assert message.endswith(" records (nothing written)")
+    assert "Traceback" not in err.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl"]
+
+
+def test_clean_record_turns_a_failing_clean_into_an_error_record(monkeypatch):
+    def broken(text: str):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(batch, "explain", broken)
+    record, tally = batch.clean_record(b'{"text": "x"}', 7, "text", False)
+    assert record == {
+        "error": "cleaning failed: RuntimeError: boom",
+        "line": 7,
+        "raw": '{"text": "x"}',
+    }
+    assert (tally.documents, tally.errors) == (1, 1)
+
+
+def test_chunks_keep_line_numbers():
+    lines = [b"%d" % i for i in range(batch.CHUNK_LINES * 2 + 5)]
+    chunks = list(batch.chunked(lines))
+    assert [c.first_line for c in chunks] == [1, batch.CHUNK_LINES + 1, 2 * batch.CHUNK_LINES + 1]
+    assert [line for c in chunks for line in c.lines] == lines
+
+
+def square(x: int) -> int:
+    return x * x
+
+
+def test_ordered_map_keeps_order_and_reads_ahead_only_a_bounded_window():
+    consumed = 0
+
+    def items():
+        nonlocal consumed
+        for i in range(200):
+            consumed += 1
+            yield i
+
+    jobs = 2
+    window = jobs * batch.CHUNKS_PER_WORKER
+    results = []
+    for result in batch.ordered_map(square, items(), jobs):
+        results.append(result)
+        assert consumed <= len(results) + window
+    assert results == [i * i for i in range(200)]
+
+
+def test_atomic_output_leaves_nothing_when_interrupted(tmp_path: Path):
+    target = tmp_path / "out.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        with batch.atomic_output(str(target)) as out:
+            out.write(b"half a line")
+            raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+    with batch.atomic_output(str(target)) as out:
+        out.write(b"done\n")
+        assert not target.exists()  # appears only when complete
+    assert target.read_bytes() == b"done\n"
+
+
+def test_truncated_gzip_is_a_one_line_error_and_leaves_no_output(tmp_path: Path):
+    source = tmp_path / "cut.jsonl.gz"
+    source.write_bytes(gzip.compress((json.dumps(GOOD) + "\n").encode() * 50)[:200])
+    proc = run("clean", "--jsonl", str(source), "-o", str(tmp_path / "out.jsonl"))
+    assert proc.returncode == 2
+    assert proc.stderr.decode().startswith(f"newsclean: {source}: cannot read (")
+    assert proc.stderr.decode().count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cut.jsonl.gz"]
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path):
+    source = write_jsonl(tmp_path / "in.jsonl", [json.dumps({"text": "A line."}).encode()] * 50_000)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "newsclean", "clean", "--jsonl", str(source), "-j", "2", "-q"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout.readline() == b'{"text": "A line."}\n'
+    proc.stdout.close()  # like `| head -1`
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""

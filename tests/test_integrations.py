@@ -1,0 +1,158 @@
+"""Each integration run for real: a Scrapy crawl of a local file, a Dask LocalCluster, Spark in
+local mode (when pyspark and Java are installed), a datatrove executor, and pandas."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from test_cli import EXPECTED, FIXTURE, RAW, ROOT
+
+import newsclean
+
+META = {"meta": newsclean.explain(RAW).meta, "removed": dict(newsclean.explain(RAW).counts())}
+
+
+def test_pandas_series_is_cleaned_and_missing_values_stay_missing():
+    pd = pytest.importorskip("pandas")
+    from newsclean.integrations.pandas import clean_series
+
+    out = clean_series(pd.Series([RAW, None, "A line."]))
+    assert out[0] == EXPECTED
+    assert pd.isna(out[1])
+    assert out[2] == "A line."
+
+
+def test_scrapy_item_pipeline_in_a_real_crawl(tmp_path: Path):
+    pytest.importorskip("scrapy")
+    script = tmp_path / "crawl.py"
+    feed = tmp_path / "items.jsonl"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import scrapy
+            from scrapy.crawler import CrawlerProcess
+
+            class DumpSpider(scrapy.Spider):
+                name = "dumps"
+                start_urls = [{(FIXTURE / "input.txt").as_uri()!r}]
+
+                def parse(self, response):
+                    yield {{"url": response.url, "body": response.text}}
+
+            process = CrawlerProcess(settings={{
+                "ITEM_PIPELINES": {{"newsclean.integrations.scrapy.NewscleanPipeline": 300}},
+                "NEWSCLEAN_FIELD": "body",
+                "NEWSCLEAN_META_FIELD": "cleaning",
+                "FEEDS": {{{str(feed)!r}: {{"format": "jsonlines", "encoding": "utf8"}}}},
+                "LOG_LEVEL": "ERROR",
+            }})
+            process.crawl(DumpSpider)
+            process.start()
+            """
+        )
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode()
+    (item,) = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
+    assert item == {"url": (FIXTURE / "input.txt").as_uri(), "body": EXPECTED, "cleaning": META}
+
+
+def test_scrapy_pipeline_leaves_items_without_the_field_alone():
+    pytest.importorskip("scrapy")
+    from newsclean.integrations.scrapy import NewscleanPipeline
+
+    pipeline = NewscleanPipeline("text", "newsclean")
+    assert pipeline.process_item({"title": "no text"}) == {"title": "no text"}
+    assert pipeline.process_item({"text": RAW}) == {"text": EXPECTED, "newsclean": META}
+
+
+def test_dask_bag_and_dataframe_on_a_local_cluster(tmp_path: Path):
+    pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from newsclean.integrations.dask import clean_bag, clean_column
+
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        texts = db.from_sequence([RAW, "A line.", RAW], npartitions=2)
+        assert clean_bag(texts).compute() == [EXPECTED, "A line.", EXPECTED]
+        records = db.from_sequence([{"id": 1, "text": RAW}, {"id": 2}], npartitions=2)
+        assert clean_bag(records, field="text").compute() == [
+            {"id": 1, "text": EXPECTED},
+            {"id": 2},
+        ]
+        frame = dd.from_pandas(pd.DataFrame({"id": [1, 2], "text": [RAW, None]}), npartitions=2)
+        clean_column(frame, "text", output="clean").to_parquet(str(tmp_path / "clean"))
+        result = dd.read_parquet(str(tmp_path / "clean")).compute()
+    assert result["clean"][0] == EXPECTED and pd.isna(result["clean"][1])
+    assert result["text"][0] == RAW
+
+
+def spark_missing() -> str | None:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        return "pyspark is not installed (pip install 'newsclean[spark]')"
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        return "Java is not installed (Spark needs Java 17 or later)"
+    return None
+
+
+@pytest.mark.skipif(spark_missing() is not None, reason=str(spark_missing()))
+def test_spark_pandas_udf_in_local_mode(monkeypatch):
+    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)  # workers need newsclean importable
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    from pyspark.sql import SparkSession
+
+    from newsclean.integrations.spark import clean_udf
+
+    spark = (
+        SparkSession.builder.master("local[1]")
+        .appName("newsclean-test")
+        .config("spark.ui.enabled", "false")
+        .getOrCreate()
+    )
+    try:
+        df = spark.createDataFrame([(1, RAW), (2, None), (3, "A line.")], "id int, text string")
+        rows = df.withColumn("clean", clean_udf()("text")).orderBy("id").collect()
+    finally:
+        spark.stop()
+    assert [row["clean"] for row in rows] == [EXPECTED, None, "A line."]
+
+
+def test_datatrove_step_in_a_local_executor(tmp_path: Path):
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document
+    from datatrove.executor import LocalPipelineExecutor
+
+    from newsclean.integrations.datatrove import NewscleanFormatter
+
+    output = tmp_path / "out.jsonl"
+
+    def write(data, rank: int = 0, world_size: int = 1):  # a last step, as a writer would be
+        with output.open("w", encoding="utf-8") as out:
+            for doc in data:
+                out.write(json.dumps({"id": doc.id, "text": doc.text, "meta": doc.metadata}) + "\n")
+
+    docs = [Document(text=RAW, id="a"), Document(text="A line.", id="b")]
+    LocalPipelineExecutor(
+        pipeline=[docs, NewscleanFormatter(), write], tasks=1, logging_dir=str(tmp_path / "logs")
+    ).run()
+    rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["text"]) for r in rows] == [("a", EXPECTED), ("b", "A line.")]
+    assert rows[0]["meta"]["newsclean"] == META
