@@ -14,7 +14,7 @@ from importlib import resources
 
 import regex
 
-from .text import WORD
+from .text import WORD, Pattern, pattern
 
 
 @cache
@@ -45,9 +45,9 @@ def exact(section: str) -> frozenset[str]:
 
 
 @cache
-def prefix(section: str) -> regex.Pattern[str]:
+def prefix(section: str) -> Pattern:
     """A pattern matching a key that starts with one of the section's phrases (whole words)."""
     items = sorted(sections().get(section, ()), key=len, reverse=True)
     if not items:
-        return regex.compile(r"(?!)")
-    return regex.compile(r"^(?:" + "|".join(regex.escape(p) for p in items) + r")\b")
+        return pattern(r"(?!)")
+    return pattern(r"^(?:" + "|".join(regex.escape(p) for p in items) + r")\b")
