@@ -12,7 +12,16 @@ import regex
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import ends_with_terminal, heading_level, is_paragraph, key, plain, words
+from ..text import (
+    Pattern,
+    ends_with_terminal,
+    heading_level,
+    is_paragraph,
+    key,
+    pattern,
+    plain,
+    words,
+)
 
 HEAD_ZONE = 12  # the headline, byline and dateline sit in the first blocks before the body
 BYLINE_MAX_WORDS = 12
@@ -20,19 +29,26 @@ SOURCE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 15
 # "LONDON, Oct 5 (Reuters) - " or "WASHINGTON (AP) — ": a capitalised place, then an agency in
 # brackets or a date after a comma, then a dash
-WIRE_DATELINE = regex.compile(
+WIRE_DATELINE = pattern(
     r"^([A-Z][A-Z.'-]{2,25}(?: [A-Z][A-Z.'-]{1,25}){0,3}"
     r"(?:(?:, [^()\n]{1,40}?)? \([A-Z][\w .&/-]{1,30}\)|, [^()\n]{1,40}?))"
     r" ?(?:-{1,2}|[—–]) (?=[A-Z\"“‘'])"
 )
-NUMERIC_DATE = regex.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago\b", regex.I)
+NUMERIC_DATE = pattern(
+    r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b\d{1,6}\s{1,3}(?:min|mins|minutes|hours?|days?)\s{1,3}ago\b",
+    regex.I,
+)
+
+DIGIT = pattern(r"\d")
 
 
 @cache
-def date_word() -> regex.Pattern[str]:
+def date_word() -> Pattern:
     text = (resources.files("newsclean") / "data" / "dates.txt").read_text(encoding="utf-8")
     names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", regex.I)
+    alternatives = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    return pattern(r"\b(?:" + alternatives + r")\b", regex.I)
 
 
 def is_dateline(text: str) -> bool:
@@ -40,7 +56,7 @@ def is_dateline(text: str) -> bool:
     if words(text) > DATELINE_MAX_WORDS or (is_paragraph(text) and "|" not in text):
         return False
     p = plain(text)
-    has_date = NUMERIC_DATE.search(p) or (date_word().search(p) and regex.search(r"\d", p))
+    has_date = NUMERIC_DATE.search(p) or (date_word().search(p) and DIGIT.search(p))
     return bool(has_date) and not p.endswith(".")
 
 
