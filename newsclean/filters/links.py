@@ -11,17 +11,27 @@ import regex
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import heading_level, is_bullet, is_paragraph, key, link_share, plain, words
+from ..text import (
+    Pattern,
+    heading_level,
+    is_bullet,
+    is_paragraph,
+    key,
+    link_share,
+    pattern,
+    plain,
+    words,
+)
 
 LINK_RUN = 3  # this many link lines in a row make a link list
 LONE_BULLET_MAX_WORDS = 15
 
 
 @cache
-def link_line_pattern() -> regex.Pattern[str]:
+def link_line_pattern() -> Pattern:
     items = sorted(phrases.sections().get("link_line", ()), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items)
-    return regex.compile(rf"^(?:{alternatives})\s*[:|»›>]", regex.IGNORECASE)
+    alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s{1,8}") for p in items)
+    return pattern(rf"^(?:{alternatives})\s{{0,8}}[:|»›>]", regex.IGNORECASE)
 
 
 def is_link_heading(text: str) -> bool:
