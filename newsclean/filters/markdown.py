@@ -4,16 +4,14 @@ plain "- " bullet (numbered items keep their number): the list is part of the ar
 
 from __future__ import annotations
 
-import regex
-
 from ..document import Document
 from ..pipeline import step
-from ..text import BULLET, EMPHASIS, HEADING, IMAGE, LINK, QUOTE, WORD
+from ..text import BULLET, EMPHASIS, HEADING, IMAGE, LINK, QUOTE, TARGET, WORD, pattern
 
-ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
-NUMBERED = regex.compile(r"^\s*(\d{1,3}[.)])\s+")
-EMPTY_LINK = regex.compile(r"\[\s*\]\([^)\n]{0,2000}\)")
-SPACE_RUN = regex.compile(r"[ \t]{2,}")
+ESCAPE = pattern(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+NUMBERED = pattern(r"^\s{0,12}(\d{1,3}[.)])\s")
+EMPTY_LINK = pattern(r"\[\s{0,100}\]" + TARGET)
+SPACE_RUN = pattern(r"[ \t]{2,}")
 
 
 def strip_markdown(text: str) -> str:
