@@ -12,21 +12,35 @@ import regex
 from .. import phrases
 from ..document import Block, Document
 from ..pipeline import step
-from ..text import IMAGE, LINK, ends_with_terminal, heading_level, is_bullet, is_paragraph, key, plain, words
+from ..text import (
+    IMAGE,
+    LINK,
+    Pattern,
+    ends_with_terminal,
+    heading_level,
+    is_bullet,
+    is_paragraph,
+    key,
+    pattern,
+    plain,
+    words,
+)
 
-PLACEHOLDER = regex.compile(r"^\W*[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I)
+PLACEHOLDER = pattern(
+    r"^\W{0,20}[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I
+)
 # a legend line starts with a swatch: a geometric shape or a coloured square
-SWATCH = regex.compile(r"^[\u25a0-\u25ff\u2b1b\u2b1c\u2b24\u2b50-\u2b55\U0001f7e0-\U0001f7eb]")
+SWATCH = pattern(r"^[\u25a0-\u25ff\u2b1b\u2b1c\u2b24\u2b50-\u2b55\U0001f7e0-\U0001f7eb]")
 CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 7, 40  # shorter is a subheading; longer is prose
 CREDIT_MAX_WORDS = 25
 LEGEND_MAX_WORDS = 10
 
 
 @cache
-def credit_pattern() -> regex.Pattern[str]:
+def credit_pattern() -> Pattern:
     items = sorted(phrases.sections().get("media_credit_label", ()), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items)
-    return regex.compile(rf"^\(?(?:{alternatives})\s*(?:[:|/©]|,\s)", regex.IGNORECASE)
+    alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s{1,8}") for p in items)
+    return pattern(rf"^\(?(?:{alternatives})\s{{0,8}}(?:[:|/©]|,\s)", regex.IGNORECASE)
 
 
 def is_placeholder(text: str) -> bool:
