@@ -4,13 +4,11 @@ that starts in lower case is the same paragraph; list items and headings are nev
 
 from __future__ import annotations
 
-import regex
-
 from ..document import Block, Document
 from ..pipeline import step
-from ..text import BULLET, HEADING, ends_with_terminal, starts_lower
+from ..text import BULLET, HEADING, ends_with_terminal, pattern, starts_lower
 
-SPACE_RUN = regex.compile(r"\s{2,}")
+SPACE_RUN = pattern(r"\s{2,}")
 
 
 def joinable(first: str, second: str) -> bool:
