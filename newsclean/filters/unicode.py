@@ -12,18 +12,18 @@ import unicodedata
 
 import ftfy
 import ftfy.badness
-import regex
 
 from ..document import Document
 from ..pipeline import step
+from ..text import pattern
 
 # control characters (tab aside), lone surrogates, non-characters, invisible format characters
-INVISIBLE = regex.compile(
+INVISIBLE = pattern(
     r"[\x00-\x08\x0e-\x1f\x7f-\x9f\p{Cs}\ufdd0-\ufdef\ufffe\uffff"
     r"\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+"
 )
-ANSI = regex.compile(r"\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]")
-SPACES = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+ANSI = pattern(r"\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]")
+SPACES = pattern(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False, uncurl_quotes=False, fix_character_width=False, normalization="NFC", explain=False
 )
