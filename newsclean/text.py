@@ -112,8 +112,8 @@ TARGET = r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"
 HEADING = pattern(r"^ {0,3}(#{1,6})[ \t]+")
 BULLET = pattern(r"^[ \t]{0,12}(?:[-*+•·▪►◦‣]|\d{1,3}[.)])[ \t]+")
 QUOTE = pattern(r"^[ \t]{0,3}>[ \t]?")
-# markdown emphasis markers (** __ * _) and inline code ticks, on their own
-EMPHASIS = pattern(r"(?<![\w*])(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)(?![\w*])")
+# markdown strong-emphasis markers: a run of two or more * or _ opening or closing a word
+EMPHASIS = pattern(r"(?<![\w*])(?:\*{2,}|_{2,})(?=\S)|(?<=\S)(?:\*{2,}|_{2,})(?![\w*])")
 IMAGE = pattern(r"!\[[^\[\]\n]{0,2000}\]" + TARGET)
 LINK = pattern(r"\[([^\[\]\n]{0,2000})\]" + TARGET)
 TERMINAL = frozenset('.!?…:;"”’»)\'')

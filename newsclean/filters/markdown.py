@@ -14,7 +14,22 @@ EMPTY_LINK = pattern(r"\[\s{0,100}\]" + TARGET)
 SPACE_RUN = pattern(r"[ \t]{2,}")
 
 
+MAX_PASSES = 8  # unescaping or unwrapping can uncover markup; nesting deeper than this is kept
+
+
 def strip_markdown(text: str) -> str:
+    """The text with its markdown removed, repeated until nothing more comes off, so that what
+    an escape or an emphasis marker uncovered goes too and cleaning twice changes nothing."""
+    out = text.strip()
+    for _ in range(MAX_PASSES):
+        stripped = strip_markdown_once(out)
+        if stripped == out:
+            break
+        out = stripped
+    return out
+
+
+def strip_markdown_once(text: str) -> str:
     out = HEADING.sub("", text, count=1)
     out = QUOTE.sub("", out, count=1)
     m = BULLET.match(out)

@@ -75,12 +75,12 @@ def repair(text: str) -> tuple[str, list[str]]:
     if has_surrogates(text):
         text = drop_lone_surrogates(text)
         done.append("lone surrogates removed")
+    text = strip_controls(text, done)  # first, so that ftfy judges what the reader sees
     if ftfy.badness.is_bad(text):
         fixed = ftfy.fix_text(text, FTFY_CONFIG)
         if fixed != text:
-            text = fixed
+            text = strip_controls(fixed, [])  # a repair can uncover, say, a zero-width space
             done.append("mojibake repaired")
-    text = strip_controls(text, done)
     text = SPACES.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
