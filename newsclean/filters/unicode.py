@@ -25,14 +25,16 @@ INVISIBLE = pattern(
     r"\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+"
 )
 # terminal escape codes: CSI sequences (colours, cursor moves), OSC sequences (window titles,
-# hyperlinks) ended by BEL or ESC \, and two-character escapes
+# hyperlinks) ended by BEL or ESC \, character-set and other short escapes ("ESC ( B", "ESC =")
 ANSI = pattern(
-    r"\x1b\[[0-?]{0,32}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)|\x1b[@-Z\\-_]"
+    r"\x1b\[[0-?]{0,32}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)"
+    r"|\x1b[ -/]{0,3}[0-~]"
 )
 SPACES = pattern(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Unicode's stream-safe limit (UAX #15): no more than 30 combining marks in a row
 MAX_MARKS = 30
 MARK_FLOOD = pattern(r"(\p{M}{" + str(MAX_MARKS) + r"})\p{M}++")
+ORPHAN_MARKS = pattern(r"^\s*+\p{M}++")  # combining marks at the start, with no base character
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
     uncurl_quotes=False,
@@ -88,6 +90,9 @@ def repair(text: str) -> tuple[str, list[str]]:
     text, n = MARK_FLOOD.subn(r"\1", text)
     if n:
         done.append(f"combining marks beyond {MAX_MARKS} in a row removed")
+    text, n = ORPHAN_MARKS.subn("", text)
+    if n:
+        done.append("combining marks with no base character removed")
     return text, done
 
 
