@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import regex
 from hypothesis import given
+from strategies import any_text, clean_articles, dumps, hostile_strings
 
 import newsclean
 from newsclean import Pipeline
 from newsclean.filters.unicode import normalise_unicode
 
-from strategies import any_text, clean_articles, dumps, hostile_strings
-
 UNICODE_ONLY = Pipeline([normalise_unicode])
-UNIT_NAMES = regex.compile(r"\b(?:miles?|kilometres?|kilometers?|km|feet|foot|ft|metres?|meters?)\b")
+UNIT_NAMES = regex.compile(
+    r"\b(?:miles?|kilometres?|kilometers?|km|feet|foot|ft|metres?|meters?)\b"
+)
 ALNUM = regex.compile(r"[^\W_]")
 
 
