@@ -157,11 +157,28 @@ class Pipeline:
 
     # -- running -----------------------------------------------------------------------------
     def run(self, text: str) -> Result:
+        """Run the steps, then run them again on their own output until it stops changing (at
+        most MAX_PASSES times): a filter can judge a block differently once its neighbours or
+        its markup are gone, and clean(clean(x)) must equal clean(x)."""
         doc = Document.from_text(text)
+        body = self._pass(doc)
+        for _ in range(MAX_PASSES - 1):
+            logged = len(doc.changes)
+            doc.blocks = Document.from_text(body).blocks
+            again = self._pass(doc)
+            if again == body:
+                del doc.changes[logged:]  # a pass that changed nothing has nothing to say
+                break
+            body = again
+        return Result(body, doc.meta, doc.changes)
+
+    def _pass(self, doc: Document) -> str:
         for s in self.steps:
             run_guarded(s, doc)
-        body = "\n\n".join(t for t in (b.text.strip() for b in doc.blocks) if t)
-        return Result(body, doc.meta, doc.changes)
+        return "\n\n".join(t for t in (b.text.strip() for b in doc.blocks) if t)
+
+
+MAX_PASSES = 3
 
 
 MAX_HELD_BLOCKS = 3  # blocks held back by timeouts in one step before the step is skipped
