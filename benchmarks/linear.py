@@ -101,6 +101,7 @@ def main() -> None:
                 capture_output=True,
                 text=True,
                 cwd=ROOT,
+                check=False,
             )
             if child.returncode:
                 print(f"{case:<14} {mb:>4} failed: {child.stderr.strip().splitlines()[-1:]}")

@@ -16,9 +16,11 @@ FINDINGS = [
     # a label joined to a broken line became a dateline on the second clean
     "FRIDAY\nsome 100km (60km) north",
     # a footer line shrank under 15 words once its links were gone, and became a dateline
-    "Nicolas Perriault — 2013-09-29— in [Code](/code/) — [Permalink](/code/2013/get-your-"
-    "frontend-javascript-code-covered/) — [License](http://creativecommons.org/licenses/by-sa/"
-    "3.0/)— [flattr this](http://flattr.com/submit/auto?url=https://nicolas.perriault.net/)",
+    (
+        "Nicolas Perriault — 2013-09-29— in [Code](/code/) — [Permalink](/code/2013/get-your-"
+        "frontend-javascript-code-covered/) — [License](http://creativecommons.org/licenses/by-sa/"
+        "3.0/)— [flattr this](http://flattr.com/submit/auto?url=https://nicolas.perriault.net/)"
+    ),
 ]
 
 
