@@ -13,6 +13,8 @@ FINDINGS = [
     "0__________________",
     # an invisible character hid mojibake from ftfy until the second clean
     "\xadÀµ",
+    # a lone character joined to the next line looked like mojibake on the second clean
+    "Ã\na",
     # a label joined to a broken line became a dateline on the second clean
     "FRIDAY\nsome 100km (60km) north",
     # a footer line shrank under 15 words once its links were gone, and became a dateline
