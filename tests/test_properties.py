@@ -1,12 +1,12 @@
 """Properties of clean() on any input (issue #2), checked with hypothesis.
 
 "No invented text", precisely: read the letters and digits of the output in order, each as its
-base character (NFKD, combining marks dropped), leaving out the unit names the unit repair
+base character (NFKD, combining marks dropped, case-folded), leaving out the unit names the unit repair
 writes; they are a subsequence of the same read of the input after the Unicode repair step
 (mojibake fixed, invisible characters dropped, NFC). Every other change (markdown markers,
 bullets, whitespace, rejoined paragraphs, removed blocks) removes characters that are not
 letters or digits, or whole stretches. Base characters, because a rejoined line can let ftfy
-see mojibake across the join on the second pass ("Ã" + "a" -> "à").
+see mojibake across the join on the second pass ("Ã" + "a" -> "à a").
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ ALNUM = regex.compile(r"[^\W_\p{M}]")
 
 
 def alnum(text: str) -> list[str]:
-    return ALNUM.findall(unicodedata.normalize("NFKD", text))
+    return ALNUM.findall(unicodedata.normalize("NFKD", text).casefold())
 
 
 def is_subsequence(small: list[str], big: list[str]) -> bool:
