@@ -1,8 +1,8 @@
 """Properties of clean() on any input (issue #2), checked with hypothesis.
 
 "No invented text", precisely: read the letters and digits of the output in order, each as its
-base character (NFKD, combining marks dropped, case-folded), leaving out the unit names the unit repair
-writes; they are a subsequence of the same read of the input after the Unicode repair step
+base character (NFKD, combining marks dropped, case-folded), leaving out the unit names the unit
+repair writes; they are a subsequence of the same read of the input after the Unicode repair step
 (mojibake fixed, invisible characters dropped, NFC). Every other change (markdown markers,
 bullets, whitespace, rejoined paragraphs, removed blocks) removes characters that are not
 letters or digits, or whole stretches. Base characters, because a rejoined line can let ftfy
