@@ -14,7 +14,7 @@ from importlib import resources
 
 import regex
 
-from .text import WORD
+from .text import WORD, Pattern, pattern
 
 
 @cache
@@ -44,9 +44,9 @@ def exact(section: str) -> frozenset[str]:
     return frozenset(sections().get(section, ()))
 
 
-def starts_with_one_of(items: list[str]) -> regex.Pattern[str]:
+def starts_with_one_of(items: list[str]) -> Pattern:
     alternatives = "|".join(regex.escape(p) for p in sorted(items, key=len, reverse=True))
-    return regex.compile(rf"^(?:{alternatives})\b")
+    return pattern(rf"^(?:{alternatives})\b")
 
 
 class PrefixMatcher:
@@ -60,8 +60,8 @@ class PrefixMatcher:
         self.by_first_word = {first: starts_with_one_of(items) for first, items in groups.items()}
 
     def match(self, key: str) -> regex.Match[str] | None:
-        pattern = self.by_first_word.get(key.partition(" ")[0])
-        return pattern.match(key) if pattern else None
+        starts = self.by_first_word.get(key.partition(" ")[0])
+        return starts.match(key) if starts else None
 
 
 @cache
@@ -73,4 +73,4 @@ def prefix(section: str) -> PrefixMatcher:
 def alternation(section: str) -> str:
     """The section's phrases as a regex alternation, longest first, any whitespace between words."""
     items = sorted(sections().get(section, ()), key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,8}") for p in items) or "(?!)"

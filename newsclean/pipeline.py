@@ -4,6 +4,11 @@ A filter is a `Step`: a name, a one-line description and a function that works o
 `Document` in place. A plain `str -> str` function is accepted wherever a step is: it is
 wrapped so that whatever it drops or changes is still recorded, block by block.
 
+A pattern that runs out of time (see `text.pattern`) never fails a run: the block it was
+working on is held back and kept as it was, the step runs again on the other blocks, and a
+warning says so. A timeout that cannot be traced to one block, or a step that keeps timing
+out, leaves the whole document as it was before that step, with a warning.
+
 Pipelines are values: `without`, `insert_before`, `insert_after` and `replace` return new
 pipelines, so the default one can be copied and changed without touching anybody else's.
 """
@@ -15,7 +20,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .document import Change, Document
+from .document import Block, Change, Document
+from .text import PatternTimeout
 
 DocFunction = Callable[[Document], None]
 TextFunction = Callable[[str], str]
@@ -151,10 +157,70 @@ class Pipeline:
 
     # -- running -----------------------------------------------------------------------------
     def run(self, text: str) -> Result:
+        """Run the steps, then run them again on their own output until it stops changing (at
+        most MAX_PASSES times): a filter can judge a block differently once its neighbours or
+        its markup are gone, and clean(clean(x)) must equal clean(x)."""
         doc = Document.from_text(text)
+        body = self._pass(doc)
+        for _ in range(MAX_PASSES - 1):
+            logged = len(doc.changes)
+            doc.blocks = Document.from_text(body).blocks
+            again = self._pass(doc)
+            if again == body:
+                del doc.changes[logged:]  # a pass that changed nothing has nothing to say
+                break
+            body = again
+        return Result(body, doc.meta, doc.changes)
+
+    def _pass(self, doc: Document) -> str:
         for s in self.steps:
-            doc.filter = s.name
+            run_guarded(s, doc)
+        return "\n\n".join(t for t in (b.text.strip() for b in doc.blocks) if t)
+
+
+MAX_PASSES = 3
+
+
+MAX_HELD_BLOCKS = 3  # blocks held back by timeouts in one step before the step is skipped
+
+
+def run_guarded(s: Step, doc: Document) -> None:
+    """Run one step on the document; a block on which a pattern times out is kept as it was."""
+    blocks = list(doc.blocks)
+    texts = [b.text for b in blocks]
+    n_changes, meta = len(doc.changes), dict(doc.meta)
+    held: list[int] = []  # indices into `blocks`
+    while True:
+        doc.filter = s.name
+        try:
             s.run(doc)
             doc.commit()
-        body = "\n\n".join(t for t in (b.text.strip() for b in doc.blocks) if t)
-        return Result(body, doc.meta, doc.changes)
+            break
+        except PatternTimeout as exc:
+            for block, original in zip(blocks, texts):
+                block.text = original
+            doc.meta.clear()
+            doc.meta.update(meta)
+            del doc.changes[n_changes:]
+            doc._pending.clear()
+            culprit = next(
+                (i for i, t in enumerate(texts) if i not in held and exc.subject in t), None
+            )
+            if culprit is None or len(held) == MAX_HELD_BLOCKS:
+                doc.blocks = blocks
+                doc.warn(exc.subject, "a pattern timed out: this step was skipped")
+                return
+            held.append(culprit)
+            doc.blocks = [b for i, b in enumerate(blocks) if i not in held]
+    for i in sorted(held):
+        doc.blocks.insert(position_after_kept(doc.blocks, blocks[:i]), blocks[i])
+        doc.warn(texts[i], "a pattern timed out: block kept as it was")
+
+
+def position_after_kept(current: list[Block], earlier: list[Block]) -> int:
+    """Where a held block goes back: after the last of the blocks before it that is still there."""
+    where = {id(b): i for i, b in enumerate(current)}
+    for block in reversed(earlier):
+        if id(block) in where:
+            return where[id(block)] + 1
+    return 0

@@ -6,20 +6,118 @@ memoised by the text itself (they are pure functions of it).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import regex
 
-WORD = regex.compile(r"\w+")
+# The last guard against a pattern that backtracks badly on some input: every call of a pattern
+# made with `pattern()` on a subject of GUARD_FROM characters or more stops after TIMEOUT_BASE
+# seconds plus one second per TIMEOUT_CHARS characters (so long, legitimate blocks still get
+# linear time), and raises PatternTimeout. The pipeline then keeps the block as it was and logs
+# a warning (see pipeline.run_guarded and docs/robustness.md). Shorter subjects (most
+# paragraphs) run unguarded: the timeout costs about 2.5 microseconds a call, more than most
+# calls take (guarding from 256 characters slowed the pipeline by a third), and as no audited
+# pattern nests quantifiers, the worst a short subject can cost is polynomial, milliseconds.
+GUARD_FROM = 2000
+TIMEOUT_BASE = 0.25
+TIMEOUT_CHARS = 1_000_000
+
+Replacement = str | Callable[[regex.Match[str]], str]
+
+
+class PatternTimeout(Exception):
+    """A pattern ran out of time on `subject`."""
+
+    def __init__(self, source: str, subject: str):
+        super().__init__(f"pattern {source[:60]!r} timed out on {len(subject)} characters")
+        self.source = source
+        self.subject = subject
+
+
+class Pattern:
+    """A compiled `regex` pattern whose calls on long subjects are bounded by a timeout."""
+
+    __slots__ = ("compiled", "timeout_base")
+
+    def __init__(self, source: str, flags: int = 0, timeout_base: float = TIMEOUT_BASE):
+        self.compiled = regex.compile(source, flags)
+        self.timeout_base = timeout_base
+
+    def _timeout(self, subject: str) -> float:
+        return self.timeout_base + len(subject) / TIMEOUT_CHARS
+
+    def _timed_out(self, subject: str) -> PatternTimeout:
+        return PatternTimeout(self.compiled.pattern, subject)
+
+    # plain try/except, no context manager: these run millions of times on a large input
+    def match(self, string: str) -> regex.Match[str] | None:
+        if len(string) < GUARD_FROM:
+            return self.compiled.match(string)
+        try:
+            return self.compiled.match(string, timeout=self._timeout(string))
+        except TimeoutError:
+            raise self._timed_out(string) from None
+
+    def search(self, string: str) -> regex.Match[str] | None:
+        if len(string) < GUARD_FROM:
+            return self.compiled.search(string)
+        try:
+            return self.compiled.search(string, timeout=self._timeout(string))
+        except TimeoutError:
+            raise self._timed_out(string) from None
+
+    def findall(self, string: str) -> list[str]:
+        if len(string) < GUARD_FROM:
+            return self.compiled.findall(string)
+        try:
+            return self.compiled.findall(string, timeout=self._timeout(string))
+        except TimeoutError:
+            raise self._timed_out(string) from None
+
+    def finditer(self, string: str) -> Iterator[regex.Match[str]]:
+        """All matches, found up front so that a timeout is raised here, not mid-iteration."""
+        if len(string) < GUARD_FROM:
+            return self.compiled.finditer(string)
+        try:
+            return iter(list(self.compiled.finditer(string, timeout=self._timeout(string))))
+        except TimeoutError:
+            raise self._timed_out(string) from None
+
+    def sub(self, repl: Replacement, string: str, count: int = 0) -> str:
+        if len(string) < GUARD_FROM:
+            return self.compiled.sub(repl, string, count)
+        try:
+            return self.compiled.sub(repl, string, count, timeout=self._timeout(string))
+        except TimeoutError:
+            raise self._timed_out(string) from None
+
+    def subn(self, repl: Replacement, string: str, count: int = 0) -> tuple[str, int]:
+        if len(string) < GUARD_FROM:
+            return self.compiled.subn(repl, string, count)
+        try:
+            return self.compiled.subn(repl, string, count, timeout=self._timeout(string))
+        except TimeoutError:
+            raise self._timed_out(string) from None
+
+
+def pattern(source: str, flags: int = 0, timeout_base: float = TIMEOUT_BASE) -> Pattern:
+    """Compile `source` with the timeout guard. Every pattern in newsclean is made this way."""
+    return Pattern(source, flags, timeout_base)
+
+
+WORD = pattern(r"\w+")
+# a markdown link target: brackets, with at most one level of balanced brackets inside
+TARGET = r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"
 # a markdown heading marker, a list bullet, or a blockquote marker at the start of a line
-HEADING = regex.compile(r"^ {0,3}(#{1,6})[ \t]+")
-BULLET = regex.compile(r"^[ \t]{0,12}(?:[-*+•·▪►◦‣]|\d{1,3}[.)])[ \t]+")
-QUOTE = regex.compile(r"^[ \t]{0,3}>[ \t]?")
+HEADING = pattern(r"^ {0,3}(#{1,6})[ \t]+")
+BULLET = pattern(r"^[ \t]{0,12}(?:[-*+•·▪►◦‣]|\d{1,3}[.)])[ \t]+")
+QUOTE = pattern(r"^[ \t]{0,3}>[ \t]?")
 MARKER_LEADS = frozenset("#>-*+•·▪►◦‣")  # the first character of a marker (or a digit)
-# markdown emphasis markers (** __ * _) and inline code ticks, on their own
-EMPHASIS = regex.compile(r"(?<![\w*])(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)(?![\w*])")
-IMAGE = regex.compile(r"!\[[^\]\n]{0,2000}\]\([^)\n]{0,2000}\)")
-LINK = regex.compile(r"\[([^\]\n]{0,2000})\]\([^)\n]{0,2000}\)")
+# markdown strong-emphasis markers: a run of two or more * or _ opening or closing a word
+EMPHASIS = pattern(r"(?<![\w*])(?:\*{2,}|_{2,})(?=\S)|(?<=\S)(?:\*{2,}|_{2,})(?![\w*])")
+IMAGE = pattern(r"!\[[^\[\]\n]{0,2000}\]" + TARGET)
+LINK = pattern(r"\[([^\[\]\n]{0,2000})\]" + TARGET)
 TERMINAL = frozenset('.!?…:;"”’»)\'')
 ENDS_SENTENCE = frozenset(".!?…")
 

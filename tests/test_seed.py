@@ -9,12 +9,12 @@ def test_seed_body_is_exact(seed_text):
     assert len(paragraphs) == 31
     raw_blocks = [line for line in seed_text.splitlines() if line.strip()]
     rejoined = {
-        "In a statement on Wednesday morning, Azerbaijan's defence ministry said military equipment"
+        ("In a statement on Wednesday morning, Azerbaijan's defence ministry said military equipment"
         " belonging to the Armenian armed forces had been \"neutralised\", including military vehicles,"
-        " artillery and anti-aircraft missile installations.",
-        "An estimated 120,000 ethnic Armenians live in the mountainous enclave. Russia said its soldiers"
+        " artillery and anti-aircraft missile installations."),
+        ("An estimated 120,000 ethnic Armenians live in the mountainous enclave. Russia said its soldiers"
         " had moved almost 500 civilians from the most at-risk areas, while separatists said they had"
-        " helped move a total of 7,000.",
+        " helped move a total of 7,000."),
     }
     for p in paragraphs:
         if p in rejoined:

@@ -12,34 +12,50 @@ import regex
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import ends_with_terminal, heading_level, is_bullet, is_paragraph, key, plain, words
+from ..text import (
+    Pattern,
+    ends_with_terminal,
+    heading_level,
+    is_bullet,
+    is_paragraph,
+    key,
+    pattern,
+    plain,
+    words,
+)
 
 HEAD_ZONE = 12  # the headline, byline and dateline sit in the first wordy blocks before the body
 BYLINE_MAX_WORDS = 12
 SOURCE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 15
 DATELINE_MAX_NUMBERS = 6  # day, month, year, hours, minutes, seconds (in each "|" part)
-DIGIT_RUN = regex.compile(r"\d+")
+DIGIT_RUN = pattern(r"\d+")
 CREDIT_LINE_MAX_WORDS = 60
-DIGIT = regex.compile(r"\d")
 STORY_END = 3  # a closing credit stands among the last blocks
 # "LONDON, Oct 5 (Reuters) - " or "WASHINGTON (AP) — ": a capitalised place, then an agency in
 # brackets or a date after a comma, then a dash
-WIRE_DATELINE = regex.compile(
+WIRE_DATELINE = pattern(
     r"^([A-Z][A-Z.'-]{2,25}(?: [A-Z][A-Z.'-]{1,25}){0,3}"
     r"(?:(?:, [^()\n]{1,40}?)? \([A-Z][\w .&/-]{1,30}\)|, [^()\n]{1,40}?))"
     r" ?(?:-{1,2}|[—–]) (?=[A-Z\"“‘'])"
 )
-NUMERIC_DATE = regex.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b|\b\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago\b", regex.I)
+NUMERIC_DATE = pattern(
+    r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b\d{1,6}\s{1,3}(?:min|mins|minutes|hours?|days?)\s{1,3}ago\b",
+    regex.I,
+)
+
+DIGIT = pattern(r"\d")
 
 
 @cache
-def date_word() -> regex.Pattern[str]:
+def date_word() -> Pattern:
     text = (resources.files("newsclean") / "data" / "dates.txt").read_text(encoding="utf-8")
     names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     # written as a name is: "May", "MAY", not the verb "may" or "march"
     forms = {form for n in names for form in (n.capitalize(), n.upper())}
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in sorted(forms, key=len, reverse=True)) + r")\b")
+    alternatives = "|".join(regex.escape(n) for n in sorted(forms, key=len, reverse=True))
+    return pattern(r"\b(?:" + alternatives + r")\b")
 
 
 def is_dateline(text: str) -> bool:
@@ -82,8 +98,8 @@ def is_credit_line(text: str) -> bool:
 
 
 @cache
-def credit_end_pattern() -> regex.Pattern[str]:
-    return regex.compile(rf"\b(?:{phrases.alternation('credit_line_end')})$")
+def credit_end_pattern() -> Pattern:
+    return pattern(rf"\b(?:{phrases.alternation('credit_line_end')})$")
 
 
 def is_closing_credit(text: str) -> bool:

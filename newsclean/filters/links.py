@@ -14,25 +14,27 @@ from ..pipeline import step
 from ..text import (
     IMAGE,
     LINK,
+    Pattern,
     heading_level,
     is_bullet,
     is_paragraph,
     key,
     link_share,
+    pattern,
     plain,
     words,
 )
 
 LINK_RUN = 3  # this many link lines in a row make a link list
 LONE_BULLET_MAX_WORDS = 15
-NUMBERED = regex.compile(r"^\s*\d{1,3}[.)]\s")
+NUMBERED = pattern(r"^\s{0,12}\d{1,3}[.)]\s")
 
 
 @cache
-def link_line_pattern() -> regex.Pattern[str]:
+def link_line_pattern() -> Pattern:
     items = sorted(phrases.sections().get("link_line", ()), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items)
-    return regex.compile(rf"^(?:{alternatives})\s*[:|»›>]", regex.IGNORECASE)
+    alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s{1,8}") for p in items)
+    return pattern(rf"^(?:{alternatives})\s{{0,8}}[:|»›>]", regex.IGNORECASE)
 
 
 def is_link_heading(text: str) -> bool:

@@ -4,20 +4,31 @@ plain "- " bullet (numbered items keep their number): the list is part of the ar
 
 from __future__ import annotations
 
-import regex
-
 from ..document import Document
 from ..pipeline import step
-from ..text import BULLET, EMPHASIS, HEADING, IMAGE, LINK, QUOTE, may_have_marker
+from ..text import BULLET, EMPHASIS, HEADING, IMAGE, LINK, QUOTE, TARGET, may_have_marker, pattern
 
-ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
-NUMBERED = regex.compile(r"^\s*(\d{1,3}[.)])\s+")
-EMPTY_LINK = regex.compile(r"\[\s*\]\([^)\n]{0,2000}\)")
-SPACE_RUN = regex.compile(r"[ \t]{2,}")
-LETTER_OR_DIGIT = regex.compile(r"[^\W_]")  # "___" is a rule, not a word
+ESCAPE = pattern(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+NUMBERED = pattern(r"^\s{0,12}(\d{1,3}[.)])\s")
+EMPTY_LINK = pattern(r"\[\s{0,100}\]" + TARGET)
+SPACE_RUN = pattern(r"[ \t]{2,}")
+LETTER_OR_DIGIT = pattern(r"[^\W_]")  # "___" is a rule, not a word
+MAX_PASSES = 8  # unescaping or unwrapping can uncover markup; nesting deeper than this is kept
 
 
 def strip_markdown(text: str) -> str:
+    """The text with its markdown removed, repeated until nothing more comes off, so that what
+    an escape or an emphasis marker uncovered goes too and cleaning twice changes nothing."""
+    out = text.strip()
+    for _ in range(MAX_PASSES):
+        stripped = strip_markdown_once(out)
+        if stripped == out:
+            break
+        out = stripped
+    return out
+
+
+def strip_markdown_once(text: str) -> str:
     out = text
     if may_have_marker(out):
         out = HEADING.sub("", out, count=1)

@@ -15,34 +15,38 @@ from ..pipeline import step
 from ..text import (
     IMAGE,
     LINK,
+    Pattern,
     ends_with_terminal,
     heading_level,
     is_bullet,
     is_paragraph,
     key,
+    pattern,
     plain,
     words,
 )
 
-PLACEHOLDER = regex.compile(r"^\W*[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I)
+PLACEHOLDER = pattern(
+    r"^\W{0,20}[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I
+)
 # a legend line starts with a swatch: a geometric shape or a coloured square
-SWATCH = regex.compile(r"^[\u25a0-\u25ff\u2b1b\u2b1c\u2b24\u2b50-\u2b55\U0001f7e0-\U0001f7eb]")
+SWATCH = pattern(r"^[\u25a0-\u25ff\u2b1b\u2b1c\u2b24\u2b50-\u2b55\U0001f7e0-\U0001f7eb]")
 CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 7, 40  # shorter is a subheading; longer is prose
 CREDIT_MAX_WORDS = 25
 LEGEND_MAX_WORDS = 10
 
 
 @cache
-def credit_pattern() -> regex.Pattern[str]:
+def credit_pattern() -> Pattern:
     labels = phrases.alternation("media_credit_label")
-    return regex.compile(rf"^\(?(?:{labels})\s*(?:[:|/©]|,\s)", regex.IGNORECASE)
+    return pattern(rf"^\(?(?:{labels})\s{{0,8}}(?:[:|/©]|,\s)", regex.IGNORECASE)
 
 
 @cache
-def credit_tail_pattern() -> regex.Pattern[str]:
+def credit_tail_pattern() -> Pattern:
     """A caption's closing credit after its last sentence: "... Wareham. Photograph: B Jones"."""
     labels = phrases.alternation("media_credit_label")
-    return regex.compile(rf"[.!?]\s+(?:{labels})\s*:\s*[^!?:\n]{{1,60}}(?<!\.)$", regex.IGNORECASE)
+    return pattern(rf"[.!?]\s{{1,8}}(?:{labels})\s{{0,8}}:\s{{0,8}}[^!?:\n]{{1,60}}(?<!\.)$", regex.IGNORECASE)
 
 
 def is_labelled_agency_credit(k: str) -> bool:

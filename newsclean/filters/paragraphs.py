@@ -5,20 +5,13 @@ hyphenated across the break ("realis-" + "tic") is rejoined without its hyphen."
 
 from __future__ import annotations
 
-import regex
-
-from ..document import Document
+from ..document import Block, Document
 from ..pipeline import step
-from ..text import BULLET, HEADING, ends_with_terminal, starts_lower
+from ..text import BULLET, HEADING, ends_with_terminal, pattern, starts_lower
 
-SPACE_RUN = regex.compile(r"\s{2,}")
+SPACE_RUN = pattern(r"\s{2,}")
 # a word hyphenated at the end of a hard-wrapped line: "realis-" + "tic"
-SPLIT_WORD = regex.compile(r"(?<=\p{Ll})-$")
-
-
-def join_broken(first: str, second: str) -> str:
-    """Two pieces of one paragraph as one, a word hyphenated across the break made whole."""
-    return first[:-1] + second if SPLIT_WORD.search(first) else first + " " + second
+SPLIT_WORD = pattern(r"(?<=\p{Ll})-$")
 
 
 def joinable(first: str, second: str) -> bool:
@@ -32,17 +25,44 @@ def joinable(first: str, second: str) -> bool:
     )
 
 
+def last_piece(pieces: list[str]) -> str:
+    """The piece whose end is the end of the joined text (pieces of only ` *_` are looked past)."""
+    return next((p for p in reversed(pieces) if p.rstrip(" *_")), pieces[-1])
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """The pieces of one paragraph as one, a word hyphenated across a break made whole."""
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if SPLIT_WORD.search(out[-1][-2:]):
+            out[-1] = out[-1][:-1] + piece
+        else:
+            out.append(piece)
+    return " ".join(out)
+
+
+def join_broken(first: str, second: str) -> str:
+    """Two pieces of one paragraph as one."""
+    return join_pieces([first, second])
+
+
 @step("paragraphs", "rejoin paragraphs broken in two; one space between words")
 def paragraphs(doc: Document) -> None:
-    blocks = doc.blocks
-    kept = []
-    for block in blocks:
+    # Each kept block collects the pieces rejoined into it; they are joined once at the end, so
+    # a long run of broken lines costs linear time, not quadratic.
+    kept: list[tuple[Block, list[str]]] = []
+    for block in doc.blocks:
         text = SPACE_RUN.sub(" ", block.text.strip())
         block.text = text
-        if kept and joinable(kept[-1].text, text):
-            joined = join_broken(kept[-1].text, text)
-            doc.rewrote(kept[-1].text + "\n\n" + text, joined, "broken paragraph rejoined")
-            kept[-1].text = joined
-        else:
-            kept.append(block)
-    doc.blocks = kept
+        if kept:
+            pieces = kept[-1][1]
+            first, last = pieces[0], last_piece(pieces)
+            if joinable(first, text) and not ends_with_terminal(last):
+                pieces.append(text)
+                continue
+        kept.append((block, [text]))
+    for block, pieces in kept:
+        if len(pieces) > 1:
+            block.text = join_pieces(pieces)
+            doc.rewrote("\n\n".join(pieces), block.text, "broken paragraph rejoined")
+    doc.blocks = [block for block, _ in kept]

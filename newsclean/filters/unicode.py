@@ -1,9 +1,14 @@
 """Unicode repair: mojibake (via ftfy, only where a cheap check finds it), invisible and
-control characters, odd spaces, and NFC composition.
+control characters, terminal escapes, odd spaces, and NFC composition.
 
 Odd line separators (CR, U+2028, U+2029, vertical tab, form feed, NEL) already end lines when
 the dump is split into blocks. Zero-width joiners and non-joiners are kept: scripts such as
-Persian and emoji sequences need them.
+Persian and emoji sequences need them. Lone surrogates are dropped (a surrogate pair becomes its
+character), so the output always encodes to UTF-8; runs of combining marks are cut at 30.
+
+Speed: which blocks need which repair is found by one scan of the whole document per kind of
+repair, with plain character classes in the standard `re` module (about twice as fast as
+`regex` on them); most blocks of most documents need none.
 """
 
 from __future__ import annotations
@@ -16,23 +21,37 @@ from itertools import accumulate
 
 import ftfy
 import ftfy.badness
-import regex
 
 from ..document import Document
 from ..pipeline import step
+from ..text import pattern
 
-# control characters (tab aside), lone surrogates, non-characters, invisible format characters.
-# Plain character classes: the standard `re` module scans them about twice as fast as `regex`.
-INVISIBLE = re.compile(
-    r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-    r"\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+"
+# the non-characters of every plane (U+nFFFE, U+nFFFF) and U+FDD0..U+FDEF
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)
 )
-ANSI = regex.compile(r"\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]")
-SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# control characters (tab aside; ESC included, so terminal escapes are found by the same scan),
+# non-characters, invisible format characters (soft hyphen, Arabic letter mark, Mongolian vowel
+# separator, zero-width space, bidi marks, embeddings, overrides and isolates, word joiner, BOM)
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f" + NONCHARACTERS
+    + "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+"
+)
+# terminal escape codes: CSI sequences (colours, cursor moves), OSC sequences (window titles,
+# hyperlinks) ended by BEL or ESC \, character-set and other short escapes ("ESC ( B", "ESC =")
+ANSI = pattern(
+    r"\x1b\[[0-?]{0,32}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)"
+    r"|\x1b[ -/]{0,3}[0-~]"
+)
+SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # Every pattern of ftfy's mojibake heuristic matches at most 7 characters, at least one of them
 # non-ASCII: so a match lies within this many characters of a run of non-ASCII characters.
 MOJIBAKE_REACH = 8
+# Unicode's stream-safe limit (UAX #15): no more than 30 combining marks in a row
+MAX_MARKS = 30
+MARK_FLOOD = pattern(r"(\p{M}{" + str(MAX_MARKS) + r"})\p{M}++")
+ORPHAN_MARKS = pattern(r"^\s*+\p{M}++")  # combining marks at the start, with no base character
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
     uncurl_quotes=False,
@@ -40,6 +59,19 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization="NFC",
     explain=False,
 )
+
+
+def has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def drop_lone_surrogates(text: str) -> str:
+    """Surrogate pairs become the character they encode; lone surrogates are dropped."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
 
 
 def looks_like_mojibake(text: str) -> bool:
@@ -67,16 +99,19 @@ class Suspects:
     denormalised: bool = True
 
 
-def blocks_matching(pattern: re.Pattern[str], joined: str, starts: list[int]) -> set[int]:
-    """The indices of the blocks in which `pattern`, a class of characters other than the line
+ANYTHING = Suspects()
+
+
+def blocks_matching(found_by: re.Pattern[str], joined: str, starts: list[int]) -> set[int]:
+    """The indices of the blocks in which `found_by`, a class of characters other than the line
     break, matches: one scan of the blocks joined by line breaks (`starts`: their offsets, and
     the end), going on from the next block after each find."""
     found = set()
-    match = pattern.search(joined)
+    match = found_by.search(joined)
     while match:
         index = bisect_right(starts, match.start()) - 1
         found.add(index)
-        match = pattern.search(joined, starts[index + 1])
+        match = found_by.search(joined, starts[index + 1])
     return found
 
 
@@ -91,32 +126,48 @@ def document_suspects(texts: list[str]) -> list[Suspects]:
     return [Suspects(i in invisible, i in spaces, denormalised) for i in range(len(texts))]
 
 
-ANYTHING = Suspects()
-
-
-def repair(text: str, suspects: Suspects = ANYTHING) -> tuple[str, list[str]]:
-    """One block's text, repaired, and what was done to it."""
-    done = []
-    ascii_only = text.isascii()
-    if not ascii_only and looks_like_mojibake(text):
-        fixed = ftfy.fix_text(text, FTFY_CONFIG)
-        if fixed != text:
-            text = fixed
-            done.append("mojibake repaired")
-            suspects = ANYTHING  # new text: check it all
+def strip_controls(text: str, done: list[str]) -> str:
     if "\x1b" in text:
         text, n = ANSI.subn("", text)
         if n:
             done.append("terminal escape codes removed")
-    if suspects.invisible and INVISIBLE.search(text):
+    if INVISIBLE.search(text):
         text = INVISIBLE.sub("", text)
-        done.append("control characters removed" if ascii_only else "invisible characters removed")
+        done.append("control and invisible characters removed")
+    return text
+
+
+def repair(text: str, suspects: Suspects = ANYTHING) -> tuple[str, list[str]]:
+    """One block's text, repaired, and what was done to it. The result always encodes to UTF-8."""
+    done: list[str] = []
+    if text.isascii():
+        if suspects.invisible:
+            text = strip_controls(text, done)
+        return text.replace("\t", " ") if suspects.spaces else text, done
+    if has_surrogates(text):
+        text = drop_lone_surrogates(text)
+        done.append("lone surrogates removed")
+        suspects = ANYTHING
+    if suspects.invisible:
+        text = strip_controls(text, done)  # first, so that ftfy judges what the reader sees
+    if looks_like_mojibake(text):
+        fixed = ftfy.fix_text(text, FTFY_CONFIG)
+        if fixed != text:
+            text = strip_controls(fixed, [])  # a repair can uncover, say, a zero-width space
+            done.append("mojibake repaired")
+            suspects = ANYTHING  # new text: check it all
     if suspects.spaces:
         text = SPACES.sub(" ", text)
     # a removal can leave a combining mark beside a new base character: check NFC again
     if (suspects.denormalised or done) and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         done.append("NFC normalised")
+    text, n = MARK_FLOOD.subn(r"\1", text)
+    if n:
+        done.append(f"combining marks beyond {MAX_MARKS} in a row removed")
+    text, n = ORPHAN_MARKS.subn("", text)
+    if n:
+        done.append("combining marks with no base character removed")
     return text, done
 
 

@@ -1,0 +1,80 @@
+"""Properties of clean() on any input (issue #2), checked with hypothesis.
+
+"No invented text", precisely: read the letters and digits of the output in order, each as its
+base character (NFKD, combining marks dropped, case-folded), leaving out the unit names the unit
+repair writes; they are a subsequence of the same read of the input after the Unicode repair step
+(mojibake fixed, invisible characters dropped, NFC). Every other change (markdown markers,
+bullets, whitespace, rejoined paragraphs, removed blocks) removes characters that are not
+letters or digits, or whole stretches. Base characters, because a rejoined line can let ftfy
+see mojibake across the join on the second pass ("Ã" + "a" -> "à a").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+from hypothesis import given
+from strategies import any_text, clean_articles, dumps, hostile_strings
+
+import newsclean
+from newsclean import Pipeline
+from newsclean.filters.unicode import normalise_unicode
+
+UNICODE_ONLY = Pipeline([normalise_unicode])
+UNIT_NAMES = regex.compile(
+    r"\b(?:miles?|kilometres?|kilometers?|km|feet|foot|ft|metres?|meters?)\b"
+)
+ALNUM = regex.compile(r"[^\W_\p{M}]")
+
+
+def alnum(text: str) -> list[str]:
+    return ALNUM.findall(unicodedata.normalize("NFKD", text).casefold())
+
+
+def is_subsequence(small: list[str], big: list[str]) -> bool:
+    it = iter(big)
+    return all(c in it for c in small)
+
+
+def invents_nothing(raw: str, out: str) -> bool:
+    repaired = newsclean.clean(raw, pipeline=UNICODE_ONLY)
+    return is_subsequence(alnum(UNIT_NAMES.sub("", out)), alnum(repaired))
+
+
+@given(dumps())
+def test_dump_cleans_to_valid_text_idempotently_and_invents_nothing(raw):
+    out = newsclean.clean(raw)
+    out.encode("utf-8")
+    assert newsclean.clean(out) == out
+    assert invents_nothing(raw, out)
+
+
+@given(any_text())
+def test_any_str_gives_valid_text(raw):
+    out = newsclean.clean(raw)
+    out.encode("utf-8")
+    assert newsclean.clean(out) == out
+    assert invents_nothing(raw, out)
+
+
+@given(hostile_strings())
+def test_hostile_strings_give_valid_text(raw):
+    out = newsclean.clean(raw)
+    out.encode("utf-8")
+    assert newsclean.clean(out) == out
+
+
+@given(clean_articles())
+def test_clean_article_passes_through_unchanged(article):
+    result = newsclean.explain(article)
+    assert result.text == article
+    assert result.changes == []
+
+
+def test_subsequence_check_catches_invented_text():
+    assert invents_nothing("Some 100km (60km) north", "Some 100km (60 miles) north")
+    assert invents_nothing("had\n\nbeen **seen**", "had been seen")
+    assert not invents_nothing("had been", "had not been")
+    assert not invents_nothing("been had", "had been")
+    assert invents_nothing("Ã\na", newsclean.clean("Ã\na"))  # found by hypothesis
