@@ -60,6 +60,29 @@ def test_a_long_line_without_punctuation_is_a_word_list():
     assert block_score(languages).why == "a list of words without punctuation"
 
 
+def test_a_long_menu_line_costs_a_quarter_of_its_words_more():
+    countries = " ".join(["Albania Algeria Andorra Angola Argentina Armenia Austria"] * 6)  # 42
+    assert block_score(countries).why == "title-case line"
+    assert block_score(countries).value == -3 - 42 / 4
+    languages = " ".join(["Afrikaans", "aragonés", "Asturianu", "català", "dansk", "suomi"] * 7)
+    assert block_score(languages).value == -3 - 42 / 4
+    short = " ".join(["Afrikaans", "aragonés", "Asturianu", "català", "dansk", "suomi"] * 4)
+    assert block_score(short).value == -3  # under 40 words: a caption or a short list
+
+
+def test_a_long_menu_ends_the_article_region():
+    # 140 words, a menu: it costs more than the sign-up prose after it brings
+    countries = " ".join(["Albania Algeria Andorra Angola Argentina Armenia Austria"] * 20)
+    signup = (
+        "You will receive an email from us to confirm your subscription. If you do not see it,"
+        " check your spam folder and add us to your address book so that it arrives next time."
+    )
+    page = "\n\n".join([*PARAGRAPHS, "Choose your country", countries, signup])
+    result = newsclean.explain(page)
+    assert result.text == "\n\n".join(PARAGRAPHS)
+    assert f'removed: "{signup[:69]}…" by article: after the article (prose)' in result.report()
+
+
 def test_comments_headings_end_the_article():
     for heading in ["Comments", "There are 13 comments", "Comments (10580)", "Leave a Reply"]:
         assert block_score(heading).why == "the comments start here", heading

@@ -63,6 +63,7 @@ CODE_INDENT = regex.compile(r"^(?: {4}|\t)")
 CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
 TITLE_CASE_SHARE = 0.6  # when more than this share of its words start with a capital
+LONG_LIST_WORDS = 40  # such a line, or one without punctuation, this long is a menu
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,12 @@ def block_score(text: str) -> BlockScore:
     return score
 
 
+def list_cost(n: int) -> float:
+    """A line of names or tags costs DEBRIS_COST; a long one (a menu of countries or languages)
+    a quarter of its words more, as a link list does: it is no caption."""
+    return -DEBRIS_COST - (n / 4 if n >= LONG_LIST_WORDS else 0)
+
+
 def content_score(text: str) -> BlockScore:
     """A block's score from what it says and how: boilerplate, links, prose or a short line."""
     if ad_reason(text) or media_reason(text):
@@ -149,11 +156,11 @@ def content_score(text: str) -> BlockScore:
     if share >= LINKED:
         return BlockScore(-DEBRIS_COST - n * share / 4, "mostly links")
     if n >= TITLE_CASE_MIN_WORDS and capitalised_share(text) > TITLE_CASE_SHARE:
-        return BlockScore(-DEBRIS_COST, "title-case line")
+        return BlockScore(list_cost(n), "title-case line")
     sentence = reads_as_sentence(text)
     marks = len(PUNCTUATION.findall(text))
     if not sentence and n >= UNPUNCTUATED_MIN_WORDS and marks * WORDS_PER_MARK < n:
-        return BlockScore(-DEBRIS_COST, "a list of words without punctuation")
+        return BlockScore(list_cost(n), "a list of words without punctuation")
     cost = SENTENCE_COST if sentence else LINE_COST
     if is_bullet(text):
         cost += BULLET_COST
