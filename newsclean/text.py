@@ -22,6 +22,9 @@ import regex
 GUARD_FROM = 2000
 TIMEOUT_BASE = 0.25
 TIMEOUT_CHARS = 1_000_000
+# memo entries per question: enough for every block of a 10 MB dump (about 100,000), since each
+# filter walks all blocks before the next asks again; a smaller memo is thrashed by big inputs
+MEMO_SIZE = 1 << 18
 
 Replacement = str | Callable[[regex.Match[str]], str]
 
@@ -121,7 +124,7 @@ TERMINAL = frozenset('.!?…:;"”’»)\'')
 ENDS_SENTENCE = frozenset(".!?…")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=MEMO_SIZE)
 def words(text: str) -> int:
     return len(WORD.findall(text))
 
@@ -135,7 +138,7 @@ def is_bullet(text: str) -> bool:
     return BULLET.match(text) is not None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=MEMO_SIZE)
 def plain(text: str) -> str:
     """The words a reader sees: no heading, bullet or quote marker, no emphasis, links as text."""
     text = HEADING.sub("", text, count=1)
@@ -149,7 +152,7 @@ def plain(text: str) -> str:
     return text.strip()
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=MEMO_SIZE)
 def key(text: str) -> str:
     """A block reduced for phrase lookup: plain, case-folded, words only, single spaces."""
     return " ".join(WORD.findall(plain(text).casefold()))
@@ -165,7 +168,7 @@ def starts_lower(text: str) -> bool:
     return bool(text) and text[0].islower()
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=MEMO_SIZE)
 def link_share(text: str) -> float:
     """The share of a block's words that sit inside markdown links (0 when it has no words)."""
     if "](" not in text:
@@ -178,7 +181,7 @@ def link_share(text: str) -> float:
     return min(1.0, inside / total)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=MEMO_SIZE)
 def is_paragraph(text: str) -> bool:
     """Reads as running prose: long, or a full sentence of some length."""
     n = words(text)
