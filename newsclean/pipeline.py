@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .document import Block, Change, Document
-from .text import PatternTimeout
+from .text import PatternTimeout, forget
 
 DocFunction = Callable[[Document], None]
 TextFunction = Callable[[str], str]
@@ -161,15 +161,18 @@ class Pipeline:
         most MAX_PASSES times): a filter can judge a block differently once its neighbours or
         its markup are gone, and clean(clean(x)) must equal clean(x)."""
         doc = Document.from_text(text)
-        body = self._pass(doc)
-        for _ in range(MAX_PASSES - 1):
-            logged = len(doc.changes)
-            doc.blocks = Document.from_text(body).blocks
-            again = self._pass(doc)
-            if again == body:
-                del doc.changes[logged:]  # a pass that changed nothing has nothing to say
-                break
-            body = again
+        try:
+            body = self._pass(doc)
+            for _ in range(MAX_PASSES - 1):
+                logged = len(doc.changes)
+                doc.blocks = Document.from_text(body).blocks
+                again = self._pass(doc)
+                if again == body:
+                    del doc.changes[logged:]  # a pass that changed nothing has nothing to say
+                    break
+                body = again
+        finally:
+            forget()
         return Result(body, doc.meta, doc.changes)
 
     def _pass(self, doc: Document) -> str:

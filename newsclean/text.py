@@ -1,13 +1,16 @@
 """Small, fast facts about one block of text, shared by the filters.
 
 The filters ask the same questions of the same block many times, so the costlier answers are
-memoised by the text itself (they are pure functions of it).
+memoised by the text itself (they are pure functions of it). The memo holds every block of the
+document being cleaned and is emptied after each run (`forget`): a bounded LRU memo is
+thrashed by any document with more blocks than it holds, as each filter walks every block
+before the next one asks again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -122,7 +125,7 @@ TERMINAL = frozenset('.!?…:;"”’»)\'')
 ENDS_SENTENCE = frozenset(".!?…")
 
 
-@lru_cache(maxsize=16384)
+@cache
 def words(text: str) -> int:
     return len(WORD.findall(text))
 
@@ -143,7 +146,7 @@ def may_have_marker(text: str) -> bool:
     return lead in MARKER_LEADS or lead.isdigit()
 
 
-@lru_cache(maxsize=16384)
+@cache
 def plain(text: str) -> str:
     """The words a reader sees: no heading, bullet or quote marker, no emphasis, links as text."""
     if may_have_marker(text):
@@ -158,7 +161,7 @@ def plain(text: str) -> str:
     return text.strip()
 
 
-@lru_cache(maxsize=16384)
+@cache
 def key(text: str) -> str:
     """A block reduced for phrase lookup: plain, case-folded, words only, single spaces."""
     return " ".join(WORD.findall(plain(text).casefold()))
@@ -174,7 +177,7 @@ def starts_lower(text: str) -> bool:
     return bool(text) and text[0].islower()
 
 
-@lru_cache(maxsize=16384)
+@cache
 def link_share(text: str) -> float:
     """The share of a block's words that sit inside markdown links (0 when it has no words)."""
     if "](" not in text:
@@ -187,8 +190,17 @@ def link_share(text: str) -> float:
     return min(1.0, inside / total)
 
 
-@lru_cache(maxsize=16384)
+@cache
 def is_paragraph(text: str) -> bool:
     """Reads as running prose: long, or a full sentence of some length."""
     n = words(text)
     return n >= 25 or (n >= 8 and plain(text).rstrip("\"'”’»)").endswith((".", "!")))
+
+
+MEMOISED = (words, plain, key, link_share, is_paragraph)
+
+
+def forget() -> None:
+    """Empty the memos: called by the pipeline after each run."""
+    for func in MEMOISED:
+        func.cache_clear()
