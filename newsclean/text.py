@@ -10,6 +10,7 @@ before the next one asks again.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 from functools import cache
 
 import regex
@@ -125,7 +126,18 @@ TERMINAL = frozenset('.!?…:;"”’»)\'')
 ENDS_SENTENCE = frozenset(".!?…")
 
 
-@cache
+MEMOISED: list[Callable[..., Any]] = []
+T = TypeVar("T")
+
+
+def memoised(func: Callable[[str], T]) -> Callable[[str], T]:
+    """Memoise a pure function of a block's text for the length of one run (see `forget`)."""
+    memo = cache(func)
+    MEMOISED.append(memo)
+    return memo
+
+
+@memoised
 def words(text: str) -> int:
     return len(WORD.findall(text))
 
@@ -146,7 +158,7 @@ def may_have_marker(text: str) -> bool:
     return lead in MARKER_LEADS or lead.isdigit()
 
 
-@cache
+@memoised
 def plain(text: str) -> str:
     """The words a reader sees: no heading, bullet or quote marker, no emphasis, links as text."""
     if may_have_marker(text):
@@ -161,7 +173,7 @@ def plain(text: str) -> str:
     return text.strip()
 
 
-@cache
+@memoised
 def key(text: str) -> str:
     """A block reduced for phrase lookup: plain, case-folded, words only, single spaces."""
     return " ".join(WORD.findall(plain(text).casefold()))
@@ -177,7 +189,7 @@ def starts_lower(text: str) -> bool:
     return bool(text) and text[0].islower()
 
 
-@cache
+@memoised
 def link_share(text: str) -> float:
     """The share of a block's words that sit inside markdown links (0 when it has no words)."""
     if "](" not in text:
@@ -190,14 +202,11 @@ def link_share(text: str) -> float:
     return min(1.0, inside / total)
 
 
-@cache
+@memoised
 def is_paragraph(text: str) -> bool:
     """Reads as running prose: long, or a full sentence of some length."""
     n = words(text)
     return n >= 25 or (n >= 8 and plain(text).rstrip("\"'”’»)").endswith((".", "!")))
-
-
-MEMOISED = (words, plain, key, link_share, is_paragraph)
 
 
 def forget() -> None:

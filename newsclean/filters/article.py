@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import IMAGE, LINK, heading_level, is_bullet, key, plain, words
+from ..text import IMAGE, LINK, Pattern, heading_level, is_bullet, key, memoised, pattern, plain, words
 from .ads import ad_reason
 from .furniture import is_byline, is_dateline, is_source_name
 from .media import media_reason
@@ -47,20 +47,20 @@ ISOLATED_MAX = 15.0  # prose scoring less than this, between two debris blocks, 
 TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
 
-UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
-HTML_TAG = regex.compile(
+UNSPACED = pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+HTML_TAG = pattern(
     r"</?(?:a|img|div|span|p|script|style|iframe|noscript|br|table|td|tr|li|ul|ol|meta|link"
     r"|input|form|button|svg|source|video|figure|section)\b[^<>]{0,2000}>",
     regex.I,
 )
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
-UNBROKEN = regex.compile(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
-PUNCTUATION = regex.compile(r"[,.;:!?،、，。；]")
+UNBROKEN = pattern(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
+PUNCTUATION = pattern(r"[,.;:!?،、，。；]")
 UNPUNCTUATED_MIN_WORDS = 20  # a line this long, with fewer punctuation marks
 WORDS_PER_MARK = 25  # than one per this many words, is a list (of languages, tags, names)
-NUMBER = regex.compile(r"\d+")
-CODE_INDENT = regex.compile(r"^(?: {4}|\t)")
-CASED_WORD = regex.compile(r"\b\p{L}[\p{L}'’-]*")
+NUMBER = pattern(r"\d+")
+CODE_INDENT = pattern(r"^(?: {4}|\t)")
+CASED_WORD = pattern(r"\b\p{L}[\p{L}'’-]{0,100}")
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
 TITLE_CASE_SHARE = 0.6  # when more than this share of its words start with a capital
 LONG_LIST_WORDS = 40  # such a line, or one without punctuation, this long is a menu
@@ -106,11 +106,11 @@ def is_head_furniture(text: str) -> bool:
 
 
 @cache
-def comments_heading() -> regex.Pattern[str]:
+def comments_heading() -> Pattern:
     """A block that ends with a comments heading phrase ("Comments", "There are 13 comments")."""
     items = sorted(phrases.sections().get("comments_heading", ()), key=len, reverse=True)
     alternatives = "|".join(regex.escape(p) for p in items) or "(?!)"
-    return regex.compile(rf"\b(?:{alternatives})$")
+    return pattern(rf"\b(?:{alternatives})$")
 
 
 def is_comments_heading(text: str) -> bool:
@@ -120,7 +120,7 @@ def is_comments_heading(text: str) -> bool:
     return words(k) <= COMMENTS_HEADING_MAX_WORDS and comments_heading().search(k) is not None
 
 
-@lru_cache(maxsize=16384)
+@memoised
 def block_score(text: str) -> BlockScore:
     """How much a block counts for (positive) or against (negative) the article around it.
     An indented line (code, or text nested in a list) never counts against it."""
