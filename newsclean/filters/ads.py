@@ -4,6 +4,8 @@ sections of `data/phrases/*.txt`."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
@@ -13,7 +15,10 @@ PROMO_MAX_WORDS = 30  # a prompt or notice is short; a paragraph that starts the
 COPYRIGHT_SIGNS = ("©", "Ⓒ")  # not "(c)": that also numbers a clause
 
 
+@lru_cache(maxsize=16384)
 def ad_reason(text: str) -> str | None:
+    """Why a block is an ad or promo, or None. Memoised: the article step asks it of every
+    block, and the ads step asks again."""
     k = key(text)
     if not k:
         return None

@@ -5,7 +5,7 @@ provider's credit). Phrase lists: `media_caption_label`, `media_credit_label`,
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -61,7 +61,10 @@ def is_placeholder(text: str) -> bool:
     return PLACEHOLDER.match(text) is not None
 
 
+@lru_cache(maxsize=16384)
 def media_reason(text: str) -> str | None:
+    """Why a block is media debris, or None. Memoised: the article step asks it of every
+    block, and the media step asks again."""
     if is_placeholder(text):
         return "image placeholder"
     k = key(text)
