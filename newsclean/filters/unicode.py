@@ -26,17 +26,22 @@ from ..document import Document
 from ..pipeline import step
 from ..text import pattern
 
-# the non-characters of every plane (U+nFFFE, U+nFFFF) and U+FDD0..U+FDEF
-NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)
-)
 # control characters (tab aside; ESC included, so terminal escapes are found by the same scan),
-# non-characters, invisible format characters (soft hyphen, Arabic letter mark, Mongolian vowel
-# separator, zero-width space, bidi marks, embeddings, overrides and isolates, word joiner, BOM)
-INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f" + NONCHARACTERS
-    + "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+"
+# non-characters (U+FDD0..U+FDEF and U+nFFFE, U+nFFFF of every plane), invisible format
+# characters (soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space, bidi
+# marks, embeddings, overrides and isolates, word joiner, BOM)
+INVISIBLE_BMP = (
+    "\x00-\x08\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+    "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 )
+ASTRAL_NONCHARACTERS = "".join(
+    chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17)
+)
+INVISIBLE = re.compile("[" + INVISIBLE_BMP + ASTRAL_NONCHARACTERS + "]+")
+# The document scan looks for a wider class: INVISIBLE's characters in the Basic Multilingual
+# Plane, and any character beyond it (emoji, say). `re` is ten times slower on a class that
+# lists the astral non-characters one by one; a block this finds is checked with INVISIBLE.
+MAY_BE_INVISIBLE = re.compile("[" + INVISIBLE_BMP + "\U00010000-\U0010ffff]")
 # terminal escape codes: CSI sequences (colours, cursor moves), OSC sequences (window titles,
 # hyperlinks) ended by BEL or ESC \, character-set and other short escapes ("ESC ( B", "ESC =")
 ANSI = pattern(
@@ -120,7 +125,7 @@ def document_suspects(texts: list[str]) -> list[Suspects]:
     text is NFC if and only if its lines are: a line break never combines.)"""
     joined = "\n".join(texts)
     starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
-    invisible = blocks_matching(INVISIBLE, joined, starts)
+    invisible = blocks_matching(MAY_BE_INVISIBLE, joined, starts)
     spaces = blocks_matching(SPACES, joined, starts)
     denormalised = not unicodedata.is_normalized("NFC", joined)
     return [Suspects(i in invisible, i in spaces, denormalised) for i in range(len(texts))]
