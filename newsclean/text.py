@@ -127,20 +127,20 @@ def words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def heading_level(text: str) -> int:
-    m = HEADING.match(text)
-    return len(m.group(1)) if m else 0
-
-
-def is_bullet(text: str) -> bool:
-    return BULLET.match(text) is not None
-
-
 def may_have_marker(text: str) -> bool:
     """Whether a heading, bullet or quote marker can start `text`: a quick test that spares
     running the three patterns over blocks that start with a word, as most do."""
     lead = text.lstrip(" \t")[:1]
     return lead in MARKER_LEADS or lead.isdigit()
+
+
+def heading_level(text: str) -> int:
+    m = HEADING.match(text) if may_have_marker(text) else None
+    return len(m.group(1)) if m else 0
+
+
+def is_bullet(text: str) -> bool:
+    return may_have_marker(text) and BULLET.match(text) is not None
 
 
 @lru_cache(maxsize=16384)
