@@ -17,6 +17,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from itertools import accumulate
 
 import ftfy
@@ -79,11 +80,12 @@ def drop_lone_surrogates(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
 
 
+@lru_cache(maxsize=16384)
 def looks_like_mojibake(text: str) -> bool:
     """`ftfy.badness.is_bad(text)`, faster: its costly pattern runs first over the stretches
     around non-ASCII characters only (joined by NUL, which no pattern needs), and over the whole
     text only if that finds something. Prose with a few curly quotes or accents skips most of
-    the text."""
+    the text. Memoised: the pipeline's second pass asks again of most blocks."""
     spans: list[list[int]] = []
     for run in NON_ASCII_RUN.finditer(text):
         start, end = max(run.start() - MOJIBAKE_REACH, 0), run.end() + MOJIBAKE_REACH
@@ -128,7 +130,13 @@ def document_suspects(texts: list[str]) -> list[Suspects]:
     invisible = blocks_matching(MAY_BE_INVISIBLE, joined, starts)
     spaces = blocks_matching(SPACES, joined, starts)
     denormalised = not unicodedata.is_normalized("NFC", joined)
-    return [Suspects(i in invisible, i in spaces, denormalised) for i in range(len(texts))]
+    return [suspects(i in invisible, i in spaces, denormalised) for i in range(len(texts))]
+
+
+@cache
+def suspects(invisible: bool, spaces: bool, denormalised: bool) -> Suspects:
+    """One shared value for each of the eight combinations: a document has many blocks."""
+    return Suspects(invisible, spaces, denormalised)
 
 
 def strip_controls(text: str, done: list[str]) -> str:
