@@ -58,7 +58,7 @@ def is_labelled_agency_credit(k: str) -> bool:
 def is_placeholder(text: str) -> bool:
     if "](" in text and not LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>"):
         return not any(m.group(1).strip(" []!") for m in LINK.finditer(IMAGE.sub("", text)))
-    return PLACEHOLDER.match(text) is not None
+    return ("[" in text or "(" in text) and PLACEHOLDER.match(text) is not None
 
 
 @lru_cache(maxsize=16384)
@@ -81,7 +81,7 @@ def media_reason(text: str) -> str | None:
         return "photo caption ending in its credit"
     if k in phrases.exact("map_provider_exact"):
         return "map provider credit"
-    if SWATCH.match(plain(text)) and words(text) <= LEGEND_MAX_WORDS:
+    if words(text) <= LEGEND_MAX_WORDS and SWATCH.match(plain(text)):
         return "map legend"
     return None
 
