@@ -4,7 +4,7 @@ the start of the first paragraph ("LONDON (Reuters) - ")."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -58,8 +58,10 @@ def date_word() -> Pattern:
     return pattern(r"\b(?:" + alternatives + r")\b")
 
 
+@lru_cache(maxsize=16384)
 def is_dateline(text: str) -> bool:
-    """A short line that carries a date or time and reads as a label, not a sentence."""
+    """A short line that carries a date or time and reads as a label, not a sentence. Memoised:
+    the article step, is_source_name and the furniture step ask it of the same blocks."""
     if is_paragraph(text) and "|" not in text:
         return False
     if words(text) > DATELINE_MAX_WORDS and words(plain(text)) > DATELINE_MAX_WORDS:
