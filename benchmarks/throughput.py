@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import ftfy
@@ -44,7 +45,7 @@ def corpus_docs(corpus: Path) -> list[str]:
     ]
 
 
-def best_of(repeats: int, func) -> float:  # noqa: ANN001
+def best_of(repeats: int, func: Callable[[], object]) -> float:
     """The fastest of `repeats` runs, in CPU seconds of this process: the least disturbed by
     other processes on a shared machine."""
     times = []
