@@ -162,6 +162,10 @@ class Pipeline:
         its markup are gone, and clean(clean(x)) must equal clean(x)."""
         doc = Document.from_text(text)
         body = self._pass(doc)
+        if body == text and not doc.meta:
+            # already clean: a second pass would start from the same blocks and metadata as
+            # the first, so it would change nothing either
+            return Result(body, doc.meta, doc.changes)
         for _ in range(MAX_PASSES - 1):
             logged = len(doc.changes)
             doc.blocks = Document.from_text(body).blocks
