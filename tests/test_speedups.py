@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import Document, Pipeline, step
-from newsclean.filters.media import PLACEHOLDER
+from newsclean.filters.media import PLACEHOLDER, is_only_images_and_links
 from newsclean.filters.unicode import (
     INVISIBLE,
     MAY_BE_INVISIBLE,
@@ -16,7 +16,16 @@ from newsclean.filters.unicode import (
     repair,
 )
 from newsclean.pipeline import text_step
-from newsclean.text import BULLET, HEADING, QUOTE, WORD, may_have_marker, word_list
+from newsclean.text import (
+    BULLET,
+    HEADING,
+    IMAGE,
+    LINK,
+    QUOTE,
+    WORD,
+    may_have_marker,
+    word_list,
+)
 
 # ASCII, the characters mojibake is made of, and the ones clean text has too
 MIXED = st.text(
@@ -90,3 +99,10 @@ def test_document_scan_for_invisible_characters_misses_none():
 def test_placeholder_needs_a_bracket(text: str):
     if "[" not in text and "(" not in text:
         assert PLACEHOLDER.match(text) is None
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from([*"a [](). -*|#>!x/:", "](", "![", "image"])).map("".join))
+def test_quick_test_for_image_and_link_blocks_agrees_with_the_substitutions(text: str):
+    bare = LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>")
+    assert is_only_images_and_links(text) == (not bare)

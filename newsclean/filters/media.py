@@ -55,8 +55,16 @@ def is_labelled_agency_credit(k: str) -> bool:
     return bool(label) and k[label.end():].strip() in phrases.exact("media_credit_exact")
 
 
+def is_only_images_and_links(text: str) -> bool:
+    """Nothing but images, links and stray marks. Such a block starts, after its marks, with
+    the "[" of a link or an image: a quick test that spares the substitutions for prose."""
+    if text.lstrip(" ]()!|-*#>")[:1] not in ("", "["):
+        return False
+    return not LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>")
+
+
 def is_placeholder(text: str) -> bool:
-    if "](" in text and not LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>"):
+    if "](" in text and is_only_images_and_links(text):
         return not any(m.group(1).strip(" []!") for m in LINK.finditer(IMAGE.sub("", text)))
     return ("[" in text or "(" in text) and PLACEHOLDER.match(text) is not None
 
