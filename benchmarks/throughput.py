@@ -20,11 +20,13 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import ftfy
 
 import newsclean
+from newsclean import Pipeline, Step
 from newsclean.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +45,7 @@ def corpus_docs(corpus: Path) -> list[str]:
     ]
 
 
-def best_of(repeats: int, func) -> float:  # noqa: ANN001
+def best_of(repeats: int, func: Callable[[], object]) -> float:
     """The fastest of `repeats` runs, in CPU seconds of this process: the least disturbed by
     other processes on a shared machine."""
     times = []
@@ -55,18 +57,23 @@ def best_of(repeats: int, func) -> float:  # noqa: ANN001
 
 
 def step_times(docs: list[str]) -> dict[str, float]:
-    """Seconds spent in each step of the default pipeline (and in splitting into blocks)."""
+    """Seconds spent in each step of the default pipeline, over all its passes (see
+    Pipeline.run), and in the rest of the run: splitting into blocks, joining, comparing passes."""
     spent: dict[str, float] = defaultdict(float)
-    for text in docs:
-        start = time.process_time()
-        doc = Document.from_text(text)
-        spent["(split into blocks)"] += time.process_time() - start
-        for step in newsclean.DEFAULT_PIPELINE:
+
+    def timed(step: Step) -> Step:
+        def run(doc: Document) -> None:
             start = time.process_time()
-            doc.filter = step.name
             step.run(doc)
-            doc.commit()
             spent[step.name] += time.process_time() - start
+
+        return Step(step.name, run, step.description)
+
+    pipeline = Pipeline(timed(s) for s in newsclean.DEFAULT_PIPELINE)
+    start = time.process_time()
+    for text in docs:
+        pipeline.run(text)
+    spent["(the rest of the run)"] = time.process_time() - start - sum(spent.values())
     return dict(spent)
 
 

@@ -163,6 +163,10 @@ class Pipeline:
         doc = Document.from_text(text)
         try:
             body = self._pass(doc)
+            if body == text and not doc.meta:
+                # already clean: a second pass would start from the same blocks and metadata as
+                # the first, so it would change nothing either
+                return Result(body, doc.meta, doc.changes)
             for _ in range(MAX_PASSES - 1):
                 logged = len(doc.changes)
                 doc.blocks = Document.from_text(body).blocks

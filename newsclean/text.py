@@ -9,9 +9,10 @@ before the next one asks again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
 from functools import cache
+from typing import Any, TypeVar
 
 import regex
 
@@ -111,6 +112,9 @@ def pattern(source: str, flags: int = 0, timeout_base: float = TIMEOUT_BASE) -> 
 
 
 WORD = pattern(r"\w+")
+# the same words in ASCII text, found by the standard `re` module, which is faster on a plain
+# class (and needs no timeout guard: `\w+` cannot backtrack)
+ASCII_WORD = re.compile(r"\w+", re.ASCII)
 # a markdown link target: brackets, with at most one level of balanced brackets inside
 TARGET = r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"
 # a markdown heading marker, a list bullet, or a blockquote marker at the start of a line
@@ -137,18 +141,13 @@ def memoised(func: Callable[[str], T]) -> Callable[[str], T]:
     return memo
 
 
+def word_list(text: str) -> list[str]:
+    return ASCII_WORD.findall(text) if text.isascii() else WORD.findall(text)
+
+
 @memoised
 def words(text: str) -> int:
-    return len(WORD.findall(text))
-
-
-def heading_level(text: str) -> int:
-    m = HEADING.match(text)
-    return len(m.group(1)) if m else 0
-
-
-def is_bullet(text: str) -> bool:
-    return BULLET.match(text) is not None
+    return len(word_list(text))
 
 
 def may_have_marker(text: str) -> bool:
@@ -156,6 +155,15 @@ def may_have_marker(text: str) -> bool:
     running the three patterns over blocks that start with a word, as most do."""
     lead = text.lstrip(" \t")[:1]
     return lead in MARKER_LEADS or lead.isdigit()
+
+
+def heading_level(text: str) -> int:
+    m = HEADING.match(text) if may_have_marker(text) else None
+    return len(m.group(1)) if m else 0
+
+
+def is_bullet(text: str) -> bool:
+    return may_have_marker(text) and BULLET.match(text) is not None
 
 
 @memoised
@@ -176,7 +184,7 @@ def plain(text: str) -> str:
 @memoised
 def key(text: str) -> str:
     """A block reduced for phrase lookup: plain, case-folded, words only, single spaces."""
-    return " ".join(WORD.findall(plain(text).casefold()))
+    return " ".join(word_list(plain(text).casefold()))
 
 
 def ends_with_terminal(text: str) -> bool:

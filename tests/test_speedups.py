@@ -6,8 +6,26 @@ import ftfy.badness
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean.filters.unicode import document_suspects, looks_like_mojibake, repair
-from newsclean.text import BULLET, HEADING, QUOTE, may_have_marker
+from newsclean import Document, Pipeline, step
+from newsclean.filters.media import PLACEHOLDER, is_only_images_and_links
+from newsclean.filters.unicode import (
+    INVISIBLE,
+    MAY_BE_INVISIBLE,
+    document_suspects,
+    looks_like_mojibake,
+    repair,
+)
+from newsclean.pipeline import text_step
+from newsclean.text import (
+    BULLET,
+    HEADING,
+    IMAGE,
+    LINK,
+    QUOTE,
+    WORD,
+    may_have_marker,
+    word_list,
+)
 
 # ASCII, the characters mojibake is made of, and the ones clean text has too
 MIXED = st.text(
@@ -39,3 +57,52 @@ def test_document_level_suspects_change_nothing(blocks: list[str]):
 def test_marker_patterns_cannot_match_where_the_quick_test_says_no(text: str):
     if not may_have_marker(text):
         assert not (HEADING.match(text) or BULLET.match(text) or QUOTE.match(text))
+
+
+def counting_pipeline() -> tuple[Pipeline, list[str]]:
+    seen: list[str] = []
+
+    @step("count", "records the text of every pass")
+    def count(doc: Document) -> None:
+        seen.append(doc.text())
+
+    return Pipeline([count, text_step(str.strip, "strip")]), seen
+
+
+def test_clean_text_is_cleaned_in_one_pass():
+    pipeline, seen = counting_pipeline()
+    assert pipeline.run("One paragraph.\n\nAnother.").text == "One paragraph.\n\nAnother."
+    assert seen == ["One paragraph.\n\nAnother."]
+
+
+def test_text_that_changes_gets_the_second_pass():
+    pipeline, seen = counting_pipeline()
+    assert pipeline.run("One paragraph.\n\n\n\nAnother.  ").text == "One paragraph.\n\nAnother."
+    assert seen == ["One paragraph.\n\nAnother.  ", "One paragraph.\n\nAnother."]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("ab AZ09_.,-'\n\t[]()*#!:") + list("é’—ВЂ\u0301"))))
+def test_ascii_word_shortcut_finds_the_same_words(text: str):
+    assert word_list(text) == WORD.findall(text)
+
+
+def test_document_scan_for_invisible_characters_misses_none():
+    for code in range(0x110000):
+        char = chr(code)
+        if INVISIBLE.match(char):
+            assert MAY_BE_INVISIBLE.match(char), hex(code)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("ab [](). image photo -*\n") + ["\U0001f600", "\U0001fffe"])))
+def test_placeholder_needs_a_bracket(text: str):
+    if "[" not in text and "(" not in text:
+        assert PLACEHOLDER.match(text) is None
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from([*"a [](). -*|#>!x/:", "](", "![", "image"])).map("".join))
+def test_quick_test_for_image_and_link_blocks_agrees_with_the_substitutions(text: str):
+    bare = LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>")
+    assert is_only_images_and_links(text) == (not bare)

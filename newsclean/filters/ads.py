@@ -7,13 +7,16 @@ from __future__ import annotations
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import key, plain
+from ..text import key, memoised, plain
 
 PROMO_MAX_WORDS = 30  # a prompt or notice is short; a paragraph that starts the same way is not
 COPYRIGHT_SIGNS = ("©", "Ⓒ")  # not "(c)": that also numbers a clause
 
 
+@memoised
 def ad_reason(text: str) -> str | None:
+    """Why a block is an ad or promo, or None. Memoised: the article step asks it of every
+    block, and the ads step asks again."""
     k = key(text)
     if not k:
         return None

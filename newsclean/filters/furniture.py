@@ -19,6 +19,7 @@ from ..text import (
     is_bullet,
     is_paragraph,
     key,
+    memoised,
     pattern,
     plain,
     words,
@@ -58,8 +59,10 @@ def date_word() -> Pattern:
     return pattern(r"\b(?:" + alternatives + r")\b")
 
 
+@memoised
 def is_dateline(text: str) -> bool:
-    """A short line that carries a date or time and reads as a label, not a sentence."""
+    """A short line that carries a date or time and reads as a label, not a sentence. Memoised:
+    the article step, is_source_name and the furniture step ask it of the same blocks."""
     if is_paragraph(text) and "|" not in text:
         return False
     if words(text) > DATELINE_MAX_WORDS and words(plain(text)) > DATELINE_MAX_WORDS:

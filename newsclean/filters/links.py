@@ -65,7 +65,7 @@ def link_blocks(doc: Document) -> None:
                 j += 1
             i = j
             continue
-        if link_line_pattern().match(plain(text)) and words(text) <= LONE_BULLET_MAX_WORDS * 2:
+        if words(text) <= LONE_BULLET_MAX_WORDS * 2 and link_line_pattern().match(plain(text)):
             doc.remove(i, "read-more line")
         i += 1
 

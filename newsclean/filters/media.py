@@ -21,6 +21,7 @@ from ..text import (
     is_bullet,
     is_paragraph,
     key,
+    memoised,
     pattern,
     plain,
     words,
@@ -55,13 +56,24 @@ def is_labelled_agency_credit(k: str) -> bool:
     return bool(label) and k[label.end():].strip() in phrases.exact("media_credit_exact")
 
 
+def is_only_images_and_links(text: str) -> bool:
+    """Nothing but images, links and stray marks. Such a block starts, after its marks, with
+    the "[" of a link or an image: a quick test that spares the substitutions for prose."""
+    if text.lstrip(" ]()!|-*#>")[:1] not in ("", "["):
+        return False
+    return not LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>")
+
+
 def is_placeholder(text: str) -> bool:
-    if "](" in text and not LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>"):
+    if "](" in text and is_only_images_and_links(text):
         return not any(m.group(1).strip(" []!") for m in LINK.finditer(IMAGE.sub("", text)))
-    return PLACEHOLDER.match(text) is not None
+    return ("[" in text or "(" in text) and PLACEHOLDER.match(text) is not None
 
 
+@memoised
 def media_reason(text: str) -> str | None:
+    """Why a block is media debris, or None. Memoised: the article step asks it of every
+    block, and the media step asks again."""
     if is_placeholder(text):
         return "image placeholder"
     k = key(text)
@@ -78,7 +90,7 @@ def media_reason(text: str) -> str | None:
         return "photo caption ending in its credit"
     if k in phrases.exact("map_provider_exact"):
         return "map provider credit"
-    if SWATCH.match(plain(text)) and words(text) <= LEGEND_MAX_WORDS:
+    if words(text) <= LEGEND_MAX_WORDS and SWATCH.match(plain(text)):
         return "map legend"
     return None
 

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 
 import ftfy
@@ -24,19 +25,24 @@ import ftfy.badness
 
 from ..document import Document
 from ..pipeline import step
-from ..text import pattern
+from ..text import memoised, pattern
 
-# the non-characters of every plane (U+nFFFE, U+nFFFF) and U+FDD0..U+FDEF
-NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17)
-)
 # control characters (tab aside; ESC included, so terminal escapes are found by the same scan),
-# non-characters, invisible format characters (soft hyphen, Arabic letter mark, Mongolian vowel
-# separator, zero-width space, bidi marks, embeddings, overrides and isolates, word joiner, BOM)
-INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f" + NONCHARACTERS
-    + "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+"
+# non-characters (U+FDD0..U+FDEF and U+nFFFE, U+nFFFF of every plane), invisible format
+# characters (soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space, bidi
+# marks, embeddings, overrides and isolates, word joiner, BOM)
+INVISIBLE_BMP = (
+    "\x00-\x08\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+    "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 )
+ASTRAL_NONCHARACTERS = "".join(
+    chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17)
+)
+INVISIBLE = re.compile("[" + INVISIBLE_BMP + ASTRAL_NONCHARACTERS + "]+")
+# The document scan looks for a wider class: INVISIBLE's characters in the Basic Multilingual
+# Plane, and any character beyond it (emoji, say). `re` is ten times slower on a class that
+# lists the astral non-characters one by one; a block this finds is checked with INVISIBLE.
+MAY_BE_INVISIBLE = re.compile("[" + INVISIBLE_BMP + "\U00010000-\U0010ffff]")
 # terminal escape codes: CSI sequences (colours, cursor moves), OSC sequences (window titles,
 # hyperlinks) ended by BEL or ESC \, character-set and other short escapes ("ESC ( B", "ESC =")
 ANSI = pattern(
@@ -74,11 +80,12 @@ def drop_lone_surrogates(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
 
 
+@memoised
 def looks_like_mojibake(text: str) -> bool:
     """`ftfy.badness.is_bad(text)`, faster: its costly pattern runs first over the stretches
     around non-ASCII characters only (joined by NUL, which no pattern needs), and over the whole
     text only if that finds something. Prose with a few curly quotes or accents skips most of
-    the text."""
+    the text. Memoised: the pipeline's second pass asks again of most blocks."""
     spans: list[list[int]] = []
     for run in NON_ASCII_RUN.finditer(text):
         start, end = max(run.start() - MOJIBAKE_REACH, 0), run.end() + MOJIBAKE_REACH
@@ -120,10 +127,16 @@ def document_suspects(texts: list[str]) -> list[Suspects]:
     text is NFC if and only if its lines are: a line break never combines.)"""
     joined = "\n".join(texts)
     starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
-    invisible = blocks_matching(INVISIBLE, joined, starts)
+    invisible = blocks_matching(MAY_BE_INVISIBLE, joined, starts)
     spaces = blocks_matching(SPACES, joined, starts)
     denormalised = not unicodedata.is_normalized("NFC", joined)
-    return [Suspects(i in invisible, i in spaces, denormalised) for i in range(len(texts))]
+    return [suspects(i in invisible, i in spaces, denormalised) for i in range(len(texts))]
+
+
+@cache
+def suspects(invisible: bool, spaces: bool, denormalised: bool) -> Suspects:
+    """One shared value for each of the eight combinations: a document has many blocks."""
+    return Suspects(invisible, spaces, denormalised)
 
 
 def strip_controls(text: str, done: list[str]) -> str:
