@@ -37,8 +37,12 @@ def run(system, pages: list[str], repeat: int) -> tuple[list[str], float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--shared", type=Path, default=ROOT.parent / "shared", help="the shared folder"
+    )
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     sys.path.insert(0, str(args.shared / "tools"))
@@ -47,7 +51,11 @@ def main() -> int:
     args.corpus = args.shared / "corpora" / "readability"
     logging.disable(logging.WARNING)  # trafilatura logs every page it discards
 
-    folders = sorted(p for p in args.corpus.iterdir() if (p / "gold.txt").exists() and (p / "source.html").exists())
+    folders = sorted(
+        p
+        for p in args.corpus.iterdir()
+        if (p / "gold.txt").exists() and (p / "source.html").exists()
+    )
     pages = [(p / "source.html").read_text(errors="replace") for p in folders]
     golds = [(p / "gold.txt").read_text() for p in folders]
     megabytes = sum(len(p.encode()) for p in pages) / 1e6
@@ -61,7 +69,9 @@ def main() -> int:
         outputs, seconds = run(system, pages, args.repeat)
         times[name] = seconds
         p, r, f = score.prf([score.counts(g, o) for g, o in zip(golds, outputs, strict=True)])
-        print(f"| {name:<12} | {p:6.3f} | {r:6.3f} | {f:6.3f} | {seconds:8.2f} | {megabytes / seconds:6.2f} |")
+        print(
+            f"| {name:<12} | {p:6.3f} | {r:6.3f} | {f:6.3f} | {seconds:8.2f} | {megabytes / seconds:6.2f} |"
+        )
     print(f"time ratio newsclean / trafilatura: {times['newsclean'] / times['trafilatura']:.2f}")
     return 0
 

@@ -94,7 +94,9 @@ def main() -> None:
         print(json.dumps(measure(args.child[0], int(args.child[1]))))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"{'case':<14} {'MB':>4} {'wall s':>7} {'CPU s':>7} {'MB/s':>6} {'peak MB':>8} {'ratio':>6}")
+    print(
+        f"{'case':<14} {'MB':>4} {'wall s':>7} {'CPU s':>7} {'MB/s':>6} {'peak MB':>8} {'ratio':>6}"
+    )
     for case in args.cases.split(","):
         base = None
         for mb in sizes:

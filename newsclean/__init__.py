@@ -64,7 +64,8 @@ def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
 
 
 def _explain_page(page: str, pipeline: Pipeline) -> Result:
-    """trafilatura's article, finished by the pipeline; the page's own text if it found too little."""
+    """trafilatura's article, finished by the pipeline; the page's own text if it found too
+    little."""
     tree = html.parse(page)
     if tree is None:
         return pipeline.run("")
@@ -75,8 +76,12 @@ def _explain_page(page: str, pipeline: Pipeline) -> Result:
     if html.size(result.text) < html.MIN_EXTRACTED_CHARS:
         fallback = pipeline.run(html.render_text(tree))
         if html.prefer_page_text(result.text, fallback.text):
-            note = Change("html", "warning", "trafilatura found too little: the page's text cleaned instead",
-                          result.text or "(nothing)")
+            note = Change(
+                "html",
+                "warning",
+                "trafilatura found too little: the page's text cleaned instead",
+                result.text or "(nothing)",
+            )
             result = Result(fallback.text, fallback.meta, [note, *fallback.changes])
     result.meta = {**result.meta, **extraction.meta}
     html.drop_headline(result)

@@ -29,7 +29,8 @@ class Change:
 
     def __str__(self) -> str:
         if self.action == "rewrote":
-            return f"rewrote: {_short(self.before)} -> {_short(self.after)} by {self.filter}: {self.reason}"
+            after = _short(self.after)
+            return f"rewrote: {_short(self.before)} -> {after} by {self.filter}: {self.reason}"
         return f"{self.action}: {_short(self.before)} by {self.filter}: {self.reason}"
 
 
@@ -68,7 +69,9 @@ class Document:
     def remove(self, index: int, reason: str) -> None:
         """Mark blocks[index] for removal (the first reason given wins)."""
         if index not in self._pending:
-            self._pending[index] = Change(self.filter, "removed", reason, self.blocks[index].text.strip())
+            self._pending[index] = Change(
+                self.filter, "removed", reason, self.blocks[index].text.strip()
+            )
 
     def to_meta(self, index: int, key: str, value: str, reason: str) -> None:
         """Move blocks[index] out of the body into metadata (the first value for a key wins)."""

@@ -23,10 +23,14 @@ from .text import is_paragraph, key
 # a document, not a fragment: a doctype or an <html>, <head> or <body> tag near the start
 PAGE_START = regex.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", regex.IGNORECASE)
 PAGE_SNIFF_CHARS = 4096
-DECLARED_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w:.-]{1,40})""", regex.I)
+DECLARED_CHARSET = regex.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w:.-]{1,40})""", regex.I
+)
 CHARSET_SNIFF_BYTES = 4096
 # browsers read these labels as windows-1252 (the WHATWG encoding standard)
-WINDOWS_1252_LABELS = frozenset({"ascii", "us-ascii", "latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1"})
+WINDOWS_1252_LABELS = frozenset(
+    {"ascii", "us-ascii", "latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1"}
+)
 CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 MAX_CONTROL_SHARE = 0.01  # decoded text with more control or replacement characters is binary
 
@@ -36,7 +40,45 @@ HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", rege
 HIDDEN_XPATH = "//*[@hidden or @aria-hidden='true' or @style]"
 # block-level elements: each starts a new block in the text rendering of a page
 BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul", "caption"]
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+        "caption",
+    ]
 )
 SPACE_RUN = regex.compile(r"\s+")
 BLANK_RUN = regex.compile(r"\n{3,}")
@@ -95,7 +137,11 @@ def decode(data: bytes) -> str:
     charset is declared for bytes that are valid UTF-8) is overruled by detection. Raises
     `DecodeError` when no common encoding gives text.
     """
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             text = _strict(data, encoding)
             if text is not None and _is_text(text):
@@ -121,7 +167,9 @@ def decode(data: bytes) -> str:
 
 
 def _is_single_byte(encoding: str) -> bool:
-    return encoding in ("cp1252", "latin-1", "iso8859-1") or encoding.startswith(("iso8859", "cp125", "koi8", "mac"))
+    return encoding in ("cp1252", "latin-1", "iso8859-1") or encoding.startswith(
+        ("iso8859", "cp125", "koi8", "mac")
+    )
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:

@@ -73,7 +73,9 @@ def as_step(obj: Step | TextFunction) -> Step:
         return obj
     if callable(obj):
         return text_step(obj)
-    raise TypeError(f"a pipeline step must be a Step or a str -> str function, not {type(obj).__name__}")
+    raise TypeError(
+        f"a pipeline step must be a Step or a str -> str function, not {type(obj).__name__}"
+    )
 
 
 @dataclass
@@ -204,7 +206,7 @@ def run_guarded(s: Step, doc: Document) -> None:
             doc.commit()
             break
         except PatternTimeout as exc:
-            for block, original in zip(blocks, texts):
+            for block, original in zip(blocks, texts, strict=True):
                 block.text = original
             doc.meta.clear()
             doc.meta.update(meta)

@@ -126,7 +126,7 @@ MARKER_LEADS = frozenset("#>-*+•·▪►◦‣")  # the first character of a m
 EMPHASIS = pattern(r"(?<![\w*])(?:\*{2,}|_{2,})(?=\S)|(?<=\S)(?:\*{2,}|_{2,})(?![\w*])")
 IMAGE = pattern(r"!\[[^\[\]\n]{0,2000}\]" + TARGET)
 LINK = pattern(r"\[([^\[\]\n]{0,2000})\]" + TARGET)
-TERMINAL = frozenset('.!?…:;"”’»)\'')
+TERMINAL = frozenset(".!?…:;\"”’»)'")
 ENDS_SENTENCE = frozenset(".!?…")
 
 

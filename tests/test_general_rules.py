@@ -55,7 +55,9 @@ def test_contributor_credits_go_to_metadata_but_a_sentence_stays():
 
 
 def test_link_bar_goes_but_a_sentence_with_links_stays():
-    bar = "[About](https://x.example/a) | [Jobs](https://x.example/j) | [Contact](https://x.example)"
+    bar = (
+        "[About](https://x.example/a) | [Jobs](https://x.example/j) | [Contact](https://x.example)"
+    )
     assert newsclean.clean(f"{BODY}\n\n{bar}") == BODY
     prose = (
         "The [council](https://x.example/c) and the [river trust](https://x.example/t) agreed"

@@ -39,10 +39,18 @@ def test_article_debris_trafilatura_leaves_in_is_removed_and_logged():
     assert result.text.endswith("review the arrangement after that.")
     report = result.report()
     assert 'removed: "Advertisement" by ads: ad label' in report
-    assert 'removed: "Sign up for our newsletter to get the latest local news in your inbox" by ads' in report
-    assert 'removed: "Related: School roof repairs finished ahead of winter" by link_blocks' in report
+    assert (
+        'removed: "Sign up for our newsletter to get the latest local news in your inbox" by ads'
+        in report
+    )
+    assert (
+        'removed: "Related: School roof repairs finished ahead of winter" by link_blocks' in report
+    )
     assert 'metadata: "By Jane Marsh" by furniture: byline: byline' in report
-    assert 'metadata: "River town opens its first library in forty years" by furniture: title: the line above the byline' in report
+    assert (
+        'metadata: "River town opens its first library in forty years" by furniture: title: the line above the byline'
+        in report
+    )
 
 
 def test_article_metadata_comes_from_the_page():
@@ -60,7 +68,9 @@ def test_page_trafilatura_cannot_extract_falls_back_to_the_page_text():
     assert html.extract(html.parse(page)).text is None
     result = newsclean.explain(page)
     assert result.text.startswith("We stayed three nights in the blue room")
-    assert result.warnings[0].reason == "trafilatura found too little: the page's text cleaned instead"
+    assert (
+        result.warnings[0].reason == "trafilatura found too little: the page's text cleaned instead"
+    )
 
 
 def test_page_trafilatura_shortens_keeps_both_paragraphs():
@@ -89,7 +99,9 @@ def test_undecodable_bytes_raise_decode_error():
 
 
 def test_non_html_text_takes_the_dump_path_unchanged():
-    dump = "Some <b>bold</b> claim about a <html> tag, in a dump.\n\nADVERTISEMENT\n\nThe end of it."
+    dump = (
+        "Some <b>bold</b> claim about a <html> tag, in a dump.\n\nADVERTISEMENT\n\nThe end of it."
+    )
     assert not html.looks_like_html(dump)
     assert newsclean.clean(dump) == newsclean.DEFAULT_PIPELINE.run(dump).text
 
@@ -134,7 +146,9 @@ def test_non_text_input_is_a_type_error():
 def test_cli_cleans_an_html_file():
     done = subprocess.run(
         [sys.executable, "-m", "newsclean", "clean", str(PAGES / "article.html")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == expected("article")

@@ -9,19 +9,26 @@ def test_seed_body_is_exact(seed_text):
     assert len(paragraphs) == 31
     raw_blocks = [line for line in seed_text.splitlines() if line.strip()]
     rejoined = {
-        ("In a statement on Wednesday morning, Azerbaijan's defence ministry said military equipment"
-        " belonging to the Armenian armed forces had been \"neutralised\", including military vehicles,"
-        " artillery and anti-aircraft missile installations."),
-        ("An estimated 120,000 ethnic Armenians live in the mountainous enclave. Russia said its soldiers"
-        " had moved almost 500 civilians from the most at-risk areas, while separatists said they had"
-        " helped move a total of 7,000."),
+        (
+            "In a statement on Wednesday morning, Azerbaijan's defence ministry said military equipment"
+            ' belonging to the Armenian armed forces had been "neutralised", including military vehicles,'
+            " artillery and anti-aircraft missile installations."
+        ),
+        (
+            "An estimated 120,000 ethnic Armenians live in the mountainous enclave. Russia said its soldiers"
+            " had moved almost 500 civilians from the most at-risk areas, while separatists said they had"
+            " helped move a total of 7,000."
+        ),
     }
     for p in paragraphs:
         if p in rejoined:
             continue
         original = p.replace("(60 miles)", "(60km)")
-        assert original in raw_blocks or original.replace(
-            '"seemingly', '**"seemingly').replace('entirety"', 'entirety"**') in raw_blocks, p
+        assert (
+            original in raw_blocks
+            or original.replace('"seemingly', '**"seemingly').replace('entirety"', 'entirety"**')
+            in raw_blocks
+        ), p
     assert rejoined <= set(paragraphs)
     assert "some 100km (60 miles) north" in out
     assert "**" not in out
@@ -49,7 +56,10 @@ def test_seed_debris_goes_and_metadata_is_found(seed_text):
         "ADVERTISEMENT",
     ]:
         assert debris not in result.text, debris
-    assert result.meta["title"] == "Azerbaijan launches operation against Nagorno-Karabakh and demands surrender"
+    assert (
+        result.meta["title"]
+        == "Azerbaijan launches operation against Nagorno-Karabakh and demands surrender"
+    )
     assert result.meta["byline"] == "By Paul Kirby"
     assert result.meta["source"] == "BBC News"
     assert result.meta["dateline"] == "20 September | Nagorno-Karabakh conflict"

@@ -95,7 +95,11 @@ def test_document_scan_for_invisible_characters_misses_none():
 
 
 @settings(max_examples=300)
-@given(st.text(alphabet=st.sampled_from(list("ab [](). image photo -*\n") + ["\U0001f600", "\U0001fffe"])))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab [](). image photo -*\n") + ["\U0001f600", "\U0001fffe"])
+    )
+)
 def test_placeholder_needs_a_bracket(text: str):
     if "[" not in text and "(" not in text:
         assert PLACEHOLDER.match(text) is None

@@ -25,7 +25,18 @@ import regex
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import IMAGE, LINK, Pattern, heading_level, is_bullet, key, memoised, pattern, plain, words
+from ..text import (
+    IMAGE,
+    LINK,
+    Pattern,
+    heading_level,
+    is_bullet,
+    key,
+    memoised,
+    pattern,
+    plain,
+    words,
+)
 from .ads import ad_reason
 from .furniture import is_byline, is_dateline, is_source_name
 from .media import media_reason
@@ -222,10 +233,13 @@ def describe_region(doc: Document, start: int, end: int, total: int) -> str:
 def without_repeats(scores: list[BlockScore], doc: Document) -> list[BlockScore]:
     """Prose that stands on the page REPEATS times or more is a teaser in a template's copies
     (one for each screen size), not the article: every copy counts against."""
-    keys = [key(b.text) if s.value >= REPEATED_MIN else "" for b, s in zip(doc.blocks, scores)]
+    keys = [
+        key(b.text) if s.value >= REPEATED_MIN else ""
+        for b, s in zip(doc.blocks, scores, strict=True)
+    ]
     seen = Counter(keys)
     repeated = BlockScore(-DEBRIS_COST, "repeated on the page")
-    return [repeated if k and seen[k] >= REPEATS else s for k, s in zip(keys, scores)]
+    return [repeated if k and seen[k] >= REPEATS else s for k, s in zip(keys, scores, strict=True)]
 
 
 def cut_to_region(doc: Document, keep_headline: bool) -> None:

@@ -115,7 +115,11 @@ def is_source_name(text: str) -> bool:
         return False
     p = plain(text)
     n = words(p)
-    return 1 <= n <= SOURCE_MAX_WORDS and not ends_with_terminal(p) and all(w[0].isupper() for w in p.split() if w[0].isalpha())
+    return (
+        1 <= n <= SOURCE_MAX_WORDS
+        and not ends_with_terminal(p)
+        and all(w[0].isupper() for w in p.split() if w[0].isalpha())
+    )
 
 
 def mark_head_furniture(doc: Document, byline_index: int) -> None:
@@ -130,7 +134,9 @@ def mark_head_furniture(doc: Document, byline_index: int) -> None:
         doc.remove(j, "page furniture above the byline")
 
 
-@step("furniture", "headline, bylines, datelines and section footers: into metadata, out of the body")
+@step(
+    "furniture", "headline, bylines, datelines and section footers: into metadata, out of the body"
+)
 def furniture(doc: Document) -> None:
     blocks = doc.blocks
     title_key = ""
@@ -149,8 +155,14 @@ def furniture(doc: Document) -> None:
             if is_byline(text):
                 mark_head_furniture(doc, i)
                 doc.to_meta(i, "byline", plain(text), "byline")
-                if i + 1 < len(blocks) and is_source_name(blocks[i + 1].text) and not doc.is_marked(i + 1):
-                    doc.to_meta(i + 1, "source", plain(blocks[i + 1].text), "outlet under the byline")
+                if (
+                    i + 1 < len(blocks)
+                    and is_source_name(blocks[i + 1].text)
+                    and not doc.is_marked(i + 1)
+                ):
+                    doc.to_meta(
+                        i + 1, "source", plain(blocks[i + 1].text), "outlet under the byline"
+                    )
                 continue
         if title_key and key(text) == title_key:
             doc.remove(i, "repeated headline")
@@ -163,5 +175,5 @@ def furniture(doc: Document) -> None:
             m = WIRE_DATELINE.match(text)
             if m:
                 doc.meta.setdefault("dateline", m.group(1).strip())
-                doc.rewrote(text, text[m.end():], "wire dateline moved to metadata")
-                block.text = text[m.end():]
+                doc.rewrote(text, text[m.end() :], "wire dateline moved to metadata")
+                block.text = text[m.end() :]

@@ -50,7 +50,10 @@ def is_link_line(text: str) -> bool:
     return link_share(text) >= 0.8
 
 
-@step("link_blocks", "Top Stories / Most read / Related / Read more blocks, link lists, lone link bullets")
+@step(
+    "link_blocks",
+    "Top Stories / Most read / Related / Read more blocks, link lists, lone link bullets",
+)
 def link_blocks(doc: Document) -> None:
     blocks = doc.blocks
     n = len(blocks)
@@ -60,7 +63,10 @@ def link_blocks(doc: Document) -> None:
         if is_link_heading(text):
             doc.remove(i, f'"{plain(text)}" block heading')
             j = i + 1
-            while j < n and (doc.is_marked(j) or not (is_paragraph(blocks[j].text) or heading_level(blocks[j].text))):
+            while j < n and (
+                doc.is_marked(j)
+                or not (is_paragraph(blocks[j].text) or heading_level(blocks[j].text))
+            ):
                 doc.remove(j, f'in a "{plain(text)}" block')
                 j += 1
             i = j

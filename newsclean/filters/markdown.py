@@ -36,7 +36,7 @@ def strip_markdown_once(text: str) -> str:
         m = BULLET.match(out)
         if m:
             number = NUMBERED.match(out)
-            out = (number.group(1) + " " if number else "- ") + out[m.end():]
+            out = (number.group(1) + " " if number else "- ") + out[m.end() :]
     if "](" in out:
         out = IMAGE.sub("", out)
         out = EMPTY_LINK.sub("", out)

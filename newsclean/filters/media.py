@@ -47,13 +47,15 @@ def credit_pattern() -> Pattern:
 def credit_tail_pattern() -> Pattern:
     """A caption's closing credit after its last sentence: "... Wareham. Photograph: B Jones"."""
     labels = phrases.alternation("media_credit_label")
-    return pattern(rf"[.!?]\s{{1,8}}(?:{labels})\s{{0,8}}:\s{{0,8}}[^!?:\n]{{1,60}}(?<!\.)$", regex.IGNORECASE)
+    return pattern(
+        rf"[.!?]\s{{1,8}}(?:{labels})\s{{0,8}}:\s{{0,8}}[^!?:\n]{{1,60}}(?<!\.)$", regex.IGNORECASE
+    )
 
 
 def is_labelled_agency_credit(k: str) -> bool:
     """A credit label followed by nothing but an agency's name: "Foto Ansa", "Photo AFP"."""
     label = phrases.prefix("media_credit_label").match(k)
-    return bool(label) and k[label.end():].strip() in phrases.exact("media_credit_exact")
+    return bool(label) and k[label.end() :].strip() in phrases.exact("media_credit_exact")
 
 
 def is_only_images_and_links(text: str) -> bool:
@@ -96,7 +98,9 @@ def media_reason(text: str) -> str | None:
 
 
 def is_map_heading(text: str) -> bool:
-    return heading_level(text) > 0 and any(w in phrases.exact("map_heading_word") for w in key(text).split())
+    return heading_level(text) > 0 and any(
+        w in phrases.exact("map_heading_word") for w in key(text).split()
+    )
 
 
 def is_caption(blocks: list[Block], i: int) -> bool:
@@ -124,7 +128,11 @@ def media(doc: Document) -> None:
         elif is_map_heading(text):
             doc.remove(i, "map/graphic heading")
             j = i + 1
-            while j < len(blocks) and not is_paragraph(blocks[j].text) and not heading_level(blocks[j].text):
+            while (
+                j < len(blocks)
+                and not is_paragraph(blocks[j].text)
+                and not heading_level(blocks[j].text)
+            ):
                 doc.remove(j, "in a map/graphic block")
                 j += 1
         elif is_caption(blocks, i):
