@@ -177,3 +177,13 @@ def test_a_timeout_that_cannot_be_traced_to_a_block_skips_the_step():
     result = newsclean.explain(raw, pipeline=Pipeline([slow_text]))
     assert result.text == raw
     assert [c.reason for c in result.warnings] == ["a pattern timed out: this step was skipped"]
+
+
+def test_a_long_mojibake_line_is_repaired_in_pieces_cut_at_spaces(monkeypatch):
+    from newsclean.filters import unicode as unicode_filter
+
+    monkeypatch.setattr(unicode_filter, "FTFY_PIECE", 1000)
+    line = "CafÃ© crÃ¨me brÃ»lÃ©e. " * 300  # 6,600 characters: seven pieces
+    result = newsclean.explain(line)
+    assert result.text == ("Café crème brûlée. " * 300).strip()
+    assert [c.reason for c in result.changes] == ["mojibake repaired"]

@@ -58,6 +58,7 @@ MOJIBAKE_REACH = 8
 MAX_MARKS = 30
 MARK_FLOOD = pattern(r"(\p{M}{" + str(MAX_MARKS) + r"})\p{M}++")
 ORPHAN_MARKS = pattern(r"^\s*+\p{M}++")  # combining marks at the start, with no base character
+FTFY_PIECE = 100_000  # characters: see fix_mojibake
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
     uncurl_quotes=False,
@@ -139,6 +140,23 @@ def suspects(invisible: bool, spaces: bool, denormalised: bool) -> Suspects:
     return Suspects(invisible, spaces, denormalised)
 
 
+def fix_mojibake(text: str) -> str:
+    """ftfy.fix_text on pieces of at most FTFY_PIECE characters cut at spaces. ftfy cuts a line
+    longer than its limit at an arbitrary point, which can split a mojibake sequence (then the
+    next pass finds the rest) and costs more than linear time on a multi-megabyte line."""
+    if len(text) <= FTFY_PIECE:
+        return ftfy.fix_text(text, FTFY_CONFIG)
+    pieces, start = [], 0
+    while start < len(text):
+        end = start + FTFY_PIECE
+        if end < len(text):
+            space = text.rfind(" ", start + FTFY_PIECE // 2, end)
+            end = space + 1 if space != -1 else end
+        pieces.append(ftfy.fix_text(text[start:end], FTFY_CONFIG))
+        start = end
+    return "".join(pieces)
+
+
 def strip_controls(text: str, done: list[str]) -> str:
     if "\x1b" in text:
         text, n = ANSI.subn("", text)
@@ -164,7 +182,7 @@ def repair(text: str, suspects: Suspects = ANYTHING) -> tuple[str, list[str]]:
     if suspects.invisible:
         text = strip_controls(text, done)  # first, so that ftfy judges what the reader sees
     if looks_like_mojibake(text):
-        fixed = ftfy.fix_text(text, FTFY_CONFIG)
+        fixed = fix_mojibake(text)
         if fixed != text:
             text = strip_controls(fixed, [])  # a repair can uncover, say, a zero-width space
             done.append("mojibake repaired")
