@@ -1,0 +1,89 @@
+"""The Pipeline API: a value of named steps that users derive their own from."""
+
+import pytest
+
+import newsclean
+from newsclean import DEFAULT_PIPELINE, Document, Pipeline, step
+
+PARAGRAPH = "The council approved the plan on Monday after a long debate in the chamber."
+RAW = f"ADVERTISEMENT\n\n{PARAGRAPH}\n\nSHOUTING LINE"
+
+
+def test_the_default_pipeline_lists_its_filters_in_order():
+    assert DEFAULT_PIPELINE.names == [
+        "unicode",
+        "page_breaks",
+        "article",
+        "ads",
+        "link_blocks",
+        "media",
+        "furniture",
+        "markdown",
+        "paragraphs",
+        "units",
+        "article_edges",
+    ]
+    assert all(s.description for s in DEFAULT_PIPELINE)
+
+
+def test_without_drops_a_step_and_leaves_the_default_alone():
+    no_ads = DEFAULT_PIPELINE.without("ads")
+    assert "ads" not in no_ads.names
+    assert "ads" in DEFAULT_PIPELINE.names
+    assert newsclean.clean("ADVERTISEMENT", pipeline=no_ads) == "ADVERTISEMENT"
+    assert newsclean.clean("ADVERTISEMENT") == ""
+
+
+def test_an_unknown_step_name_is_a_clear_error():
+    with pytest.raises(KeyError, match="no step named 'adz'; steps are: unicode, page_breaks"):
+        DEFAULT_PIPELINE.without("adz")
+
+
+def test_step_names_must_be_unique():
+    with pytest.raises(ValueError, match="repeated: ads"):
+        Pipeline([DEFAULT_PIPELINE["ads"], DEFAULT_PIPELINE["ads"]])
+
+
+def test_a_plain_text_function_is_a_filter_and_its_removals_are_logged():
+    def drop_shouting(text: str) -> str:
+        """drop lines in capitals"""
+        return "\n\n".join(p for p in text.split("\n\n") if not p.isupper())
+
+    custom = DEFAULT_PIPELINE.without("ads").insert_before("paragraphs", drop_shouting)
+    assert custom.names.index("drop_shouting") == custom.names.index("paragraphs") - 1
+    result = newsclean.explain(RAW, pipeline=custom)
+    assert result.text == PARAGRAPH
+    assert 'removed: "SHOUTING LINE" by drop_shouting: text function' in result.report()
+    assert 'removed: "ADVERTISEMENT" by drop_shouting: text function' in result.report()
+
+
+def test_a_text_function_rewrite_is_logged_with_before_and_after():
+    def shout(text: str) -> str:
+        return text.upper()
+
+    result = newsclean.explain(PARAGRAPH, pipeline=DEFAULT_PIPELINE.insert_after("units", shout))
+    assert result.text == PARAGRAPH.upper()
+    rewrites = [c for c in result.changes if c.filter == "shout"]
+    assert [(c.action, c.before, c.after) for c in rewrites] == [
+        ("rewrote", PARAGRAPH, PARAGRAPH.upper())
+    ]
+
+
+def test_a_document_step_removes_with_a_reason_and_can_replace_a_default_one():
+    @step("no_questions", "drop questions")
+    def no_questions(doc: Document) -> None:
+        for i, block in enumerate(doc.blocks):
+            if block.text.endswith("?"):
+                doc.remove(i, "a question")
+
+    pipeline = DEFAULT_PIPELINE.replace("units", no_questions)
+    assert "units" not in pipeline.names
+    result = newsclean.explain(f"{PARAGRAPH}\n\nWhat happens next?", pipeline=pipeline)
+    assert result.text == PARAGRAPH
+    assert 'removed: "What happens next?" by no_questions: a question' in result.report()
+    assert result.counts() == {"no_questions": 1}
+
+
+def test_only_text_or_a_page_is_accepted():
+    with pytest.raises(TypeError, match="not int"):
+        newsclean.clean(42)  # type: ignore[arg-type]
