@@ -44,3 +44,8 @@ def test_many_repeated_bylines_settle_within_the_passes():
     raw = "\n\n".join(["Politics", "By Sarah Jones", "BBC News"] * 12 + [paragraph])
     out = newsclean.clean(raw)
     assert newsclean.clean(out) == out
+
+
+def test_markup_inside_a_mojibake_sequence_is_repaired_once_gone():
+    # nightly hypothesis: removing "**" joins "Ã" and "¦", which ftfy then reads as "æ"
+    assert newsclean.clean("Ã**¦") == "æ"
