@@ -108,7 +108,7 @@ UNSIGNED = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,6})?"
 def _unit(p: str) -> str:
     return (
         rf"(?:(?P<{p}sep>[ -]?)(?P<{p}unit>{_alternation(_LOOSE)})"
-        rf"|(?P<{p}unit>{_alternation(_TIGHT)}))(?![\w²/])"
+        rf"|(?P<{p}unit>{_alternation(_TIGHT)}))(?!\w)"
     )
 
 
@@ -128,7 +128,7 @@ WINDOW = 64
 US_SPELLING = regex.compile(r"(?:met|lit)ers?\b")
 _SYMBOLS = [s for s in _LOOSE if " " not in s and all(s == u.short != u.long for u in SPELLINGS[s])]
 # how the writer spaces symbols elsewhere: "5 km" or "5km" (symbols of two letters or more)
-SYMBOL = regex.compile(rf"\d( ?)(?:{_alternation(_SYMBOLS)})(?![\w²/])")
+SYMBOL = regex.compile(rf"\d( ?)(?:{_alternation(_SYMBOLS)})(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
