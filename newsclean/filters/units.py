@@ -23,7 +23,7 @@ One-letter units and "in" must follow the digit directly ("5in", not "5 in").
 The factors live in `data/units.tsv`. No units library is used: the work here is matching the
 spellings newsrooms use and a rounding-aware fit test, neither of which a library provides, and
 the 26 units needed fit in a small table. `pint`, for one, takes 0.22-0.29 s to import and
-0.45-0.52 s with its UnitRegistry built (measured on pint 0.26), longer than this step takes to
+0.45-0.52 s with its UnitRegistry built (measured on pint 0.25.3), longer than this step takes to
 clean megabytes.
 
 Every regex repetition is bounded; an inner conversion is found from its "(", and the measurement
