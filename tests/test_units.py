@@ -16,6 +16,7 @@ from newsclean.filters.units import AFFINE, FAMILIES, SPELLINGS, repair
 CASES = [
     # same unit inside and outside: the inner unit becomes the counterpart that fits
     ("some 100km (60km) north", "some 100km (60 miles) north"),
+    ("200km (100km) south", "200km (100 miles) south"),
     ("a 100 km (62 km) drive", "a 100 km (62 miles) drive"),
     ("100 kilometres (62 kilometres)", "100 kilometres (62 miles)"),
     ("1,200km (750km) away", "1,200km (750 miles) away"),
@@ -65,6 +66,9 @@ CASES = [
     # correct conversions
     ("100km (62 miles)", "100km (62 miles)"),
     ("100km (60 miles)", "100km (60 miles)"),
+    ("200km (100 miles)", "200km (100 miles)"),
+    ("a 1 mile (2km) walk", "a 1 mile (2km) walk"),
+    ("a high of 100F (40C)", "a high of 100F (40C)"),
     ("a 10-mile (16km) stretch", "a 10-mile (16km) stretch"),
     ("He is 5ft 11in (1.8m) tall", "He is 5ft 11in (1.8m) tall"),
     ("It is 1.8m (5ft 11in) tall", "It is 1.8m (5ft 11in) tall"),
@@ -81,6 +85,7 @@ CASES = [
     ("a 10km (10km) loop", "a 10km (10km) loop"),
     ("£10m (£12m with VAT)", "£10m (£12m with VAT)"),
     ("£10m (12m)", "£10m (12m)"),
+    ("a £3m (10m) deal", "a £3m (10m) deal"),
     ("$5 (£4)", "$5 (£4)"),
     ("rates rose 10% (12%)", "rates rose 10% (12%)"),
     ("he scored 5 in (the) final", "he scored 5 in (the) final"),
@@ -97,6 +102,27 @@ CASES = [
 @pytest.mark.parametrize(("raw", "expected"), CASES)
 def test_fix_units(raw: str, expected: str) -> None:
     assert newsclean.fix_units(raw) == expected
+
+
+NOT_CONVERSIONS = [
+    "Route 66 (66km of it in this state)",
+    "10km (10km for juniors)",
+    "a 10km (10km) loop",
+    "£10m (£12m with VAT)",
+    "a £3m (10m) deal",
+    "$5 (£4)",
+    "rates rose 10% (12%)",
+    "he scored 5 in (the) final",
+    "won 5 in (13cm) rows",
+    "ran 2 in (50cm) of water",
+    "10km (5kg)",
+    "a 3/4 inch (2 cm) hole",
+]
+
+
+@pytest.mark.parametrize("raw", NOT_CONVERSIONS)
+def test_not_a_conversion_gives_no_warning(raw: str) -> None:
+    assert repair(raw) == (raw, [], [])
 
 
 def test_case_table_covers_every_unit() -> None:

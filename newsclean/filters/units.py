@@ -23,7 +23,7 @@ One-letter units and "in" must follow the digit directly ("5in", not "5 in").
 The factors live in `data/units.tsv`. No units library is used: the work here is matching the
 spellings newsrooms use and a rounding-aware fit test, neither of which a library provides, and
 the 26 units needed fit in a small table. `pint`, for one, takes 0.22-0.29 s to import and
-0.45-0.52 s with its UnitRegistry built (measured on pint 0.26), longer than this step takes to
+0.45-0.52 s with its UnitRegistry built (measured on pint 0.25.3), longer than this step takes to
 clean megabytes.
 
 Every regex repetition is bounded; an inner conversion is found from its "(", and the measurement
@@ -108,7 +108,7 @@ UNSIGNED = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,6})?"
 def _unit(p: str) -> str:
     return (
         rf"(?:(?P<{p}sep>[ -]?)(?P<{p}unit>{_alternation(_LOOSE)})"
-        rf"|(?P<{p}unit>{_alternation(_TIGHT)}))(?![\w²/])"
+        rf"|(?P<{p}unit>{_alternation(_TIGHT)}))(?!\w)"
     )
 
 
@@ -128,7 +128,7 @@ WINDOW = 64
 US_SPELLING = regex.compile(r"(?:met|lit)ers?\b")
 _SYMBOLS = [s for s in _LOOSE if " " not in s and all(s == u.short != u.long for u in SPELLINGS[s])]
 # how the writer spaces symbols elsewhere: "5 km" or "5km" (symbols of two letters or more)
-SYMBOL = regex.compile(rf"\d( ?)(?:{_alternation(_SYMBOLS)})(?![\w²/])")
+SYMBOL = regex.compile(rf"\d( ?)(?:{_alternation(_SYMBOLS)})(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
