@@ -19,30 +19,31 @@ import regex
 from .. import phrases
 from ..document import Document
 from ..pipeline import step
-from ..text import ends_with_terminal, heading_level, is_bullet, key, words
+from ..text import Pattern, ends_with_terminal, heading_level, is_bullet, key, pattern, words
 from .paragraphs import join_broken
 
 RUNNING_MIN_WORDS, RUNNING_MAX_WORDS = 2, 12  # a running header is a short label, not a sentence
 RUNNING_MIN_REPEATS = 2
 PAGE_MARK_MAX_CHARS = 120  # a page mark sits on a short line
-DIGITS = regex.compile(r"\d+")
-DIGIT = regex.compile(r"\d")
+DIGITS = pattern(r"\d+")
+DIGIT = pattern(r"\d")
 
 
 @cache
-def page_number_pattern() -> regex.Pattern[str]:
+def page_number_pattern() -> Pattern:
     label, of = phrases.alternation("page_label"), phrases.alternation("page_of")
-    return regex.compile(
-        rf"^[\W_]*(?:(?:{label})\.?\s*)?\d{{1,4}}(?:\s*(?:/|{of})\s*\d{{1,4}})?[\W_]*$",
+    return pattern(
+        rf"^[\W_]{{0,20}}(?:(?:{label})\.?\s{{0,8}})?\d{{1,4}}"
+        rf"(?:\s{{0,8}}(?:/|{of})\s{{0,8}}\d{{1,4}})?[\W_]{{0,20}}$",
         regex.IGNORECASE,
     )
 
 
 @cache
-def page_mark_pattern() -> regex.Pattern[str]:
+def page_mark_pattern() -> Pattern:
     label, of = phrases.alternation("page_label"), phrases.alternation("page_of")
-    return regex.compile(
-        rf"\b(?:{label})\.?\s*(\d{{1,4}})\b|\b(\d{{1,4}})\s*(?:{of})\s*\d{{1,4}}\b",
+    return pattern(
+        rf"\b(?:{label})\.?\s{{0,8}}(\d{{1,4}})\b|\b(\d{{1,4}})\s{{0,8}}(?:{of})\s{{0,8}}\d{{1,4}}\b",
         regex.IGNORECASE,
     )
 
