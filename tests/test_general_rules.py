@@ -46,6 +46,16 @@ def test_lines_above_a_byline_are_furniture_and_the_last_is_the_title():
     assert newsclean.clean(raw) == raw
 
 
+def test_a_heading_in_a_run_of_its_level_is_a_section_not_the_headline():
+    sections = "## Test case 1\n\n## Test case 2"
+    assert newsclean.explain(sections).meta.get("title") is None
+    assert newsclean.clean(sections) == "Test case 1\n\nTest case 2"
+    # a headline with a sub-heading of another level stays the headline
+    result = newsclean.explain(f"# Bridge opening delayed\n\n## Why it matters\n\n{BODY}")
+    assert result.meta["title"] == "Bridge opening delayed"
+    assert result.text == f"Why it matters\n\n{BODY}"
+
+
 def test_contributor_credits_go_to_metadata_but_a_sentence_stays():
     result = newsclean.explain(f"{BODY}\n\nReporting by Ann Lee; Editing by Tom Hart")
     assert result.text == BODY

@@ -122,6 +122,15 @@ def is_source_name(text: str) -> bool:
     )
 
 
+def in_a_run_of_headings(doc: Document, index: int) -> bool:
+    """A heading next to another of its level, with nothing between them, is one of a list of
+    sections, not a headline."""
+    level = heading_level(doc.blocks[index].text)
+    before = (b.text for b in reversed(doc.blocks[:index]) if key(b.text))
+    after = (b.text for b in doc.blocks[index + 1 :] if key(b.text))
+    return any(heading_level(next(side, "")) == level for side in (before, after))
+
+
 def mark_head_furniture(doc: Document, byline_index: int) -> None:
     """Above the byline, before any paragraph, stands only page furniture: menu, section kicker,
     headline, standfirst. With no marked-up headline, the line just above the byline is the
@@ -148,7 +157,7 @@ def furniture(doc: Document) -> None:
         text = block.text
         wordy += bool(key(text))
         if not seen_body and wordy <= HEAD_ZONE:
-            if not title_key and heading_level(text) in (1, 2):
+            if not title_key and heading_level(text) in (1, 2) and not in_a_run_of_headings(doc, i):
                 title_key = key(text)
                 doc.to_meta(i, "title", plain(text), "headline")
                 continue
