@@ -153,3 +153,29 @@ def test_article_steps_are_in_the_default_pipeline():
     assert names.index("article") < names.index("ads")  # it finds the region before the filters
     assert names.index("page_breaks") < names.index("article")  # page furniture first
     assert names[-1] == "article_edges"
+
+
+def test_a_summary_cut_off_by_an_ellipsis_is_no_sentence():
+    cut = "The mayor said that the plan would cost the town far more than it..."
+    assert (block_score(cut).value, block_score(cut).why) == (14 - 10, "long line")
+    assert block_score("It went on and on…").why == "short line"
+    whole = "She paused, and then she said it: and then, and then …"  # no word cut off
+    assert (block_score(whole).value, block_score(whole).why) == (11 - 4, "prose")
+
+
+def test_a_grid_of_truncated_teasers_after_the_article_goes():
+    # each summary (21 words) scores under 15 once cut off, alone between two titles: a teaser
+    teasers = [
+        "Ferry timetable changes",
+        "The harbour authority has announced a new winter timetable for the island ferry, with"
+        " fewer sailings on weekdays and...",
+        "School roof repairs",
+        "Parents at the primary school on Mill Lane have been told the roof over the hall will"
+        " be replaced during the…",
+        "Regatta returns",
+        "The annual regatta will return next August after a two-year break, organisers said on"
+        " Monday, with races for dinghies…",
+        "Weather",
+    ]
+    page = "\n\n".join([*PARAGRAPHS, "More news", *teasers])
+    assert newsclean.clean(page) == "\n\n".join(PARAGRAPHS)

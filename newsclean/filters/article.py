@@ -64,6 +64,7 @@ HTML_TAG = pattern(
     r"|input|form|button|svg|source|video|figure|section)\b[^<>]{0,2000}>",
     regex.I,
 )
+TRUNCATED = pattern(r"\p{L}(?:\.\.\.|…)$")  # a word cut off: "the company sa..."
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 UNBROKEN = pattern(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
 PUNCTUATION = pattern(r"[,.;:!?،、，。；]")
@@ -84,7 +85,10 @@ class BlockScore:
 
 
 def reads_as_sentence(text: str) -> bool:
-    return plain(text).rstrip("\"'”’»)]*_ ").endswith(SENTENCE_ENDS)
+    """Ends like a sentence; a word cut off by an ellipsis ("the company said it...") is a
+    teaser's truncated summary, not a sentence."""
+    end = plain(text).rstrip("\"'”’»)]*_ ")
+    return end.endswith(SENTENCE_ENDS) and not TRUNCATED.search(end[-4:])
 
 
 def size(text: str) -> int:
