@@ -179,3 +179,27 @@ def test_a_grid_of_truncated_teasers_after_the_article_goes():
     ]
     page = "\n\n".join([*PARAGRAPHS, "More news", *teasers])
     assert newsclean.clean(page) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_headline_with_its_time_is_a_news_ticker_entry():
+    for line in [
+        "* 14:32 Un artiste arrêté pour avoir coloré un geyser en rose vif dans le parc national",
+        "1. Markets rally as the central bank holds its rates steady for another month 3/9 18:45",
+    ]:
+        assert block_score(line).why == "a headline with its time (a news ticker)", line
+    assert block_score("The meeting starts at 14:30 and ends at 16:00.").why == "prose"
+
+
+def test_a_news_ticker_after_the_article_goes():
+    headlines = [
+        "14:44 Rail strike called off after overnight talks between the unions and the operators"
+        " of the northern lines",
+        "14:32 Storm warning issued for the whole of the north coast as winds are expected to"
+        " reach ninety miles an hour",
+        "13:58 Council approves the new cycle lanes on the seafront road after a long debate and"
+        " a vote of twelve to nine",
+        "13:20 Local football club appoints its former captain as the new manager of the first"
+        " team until the end of the season",
+    ]
+    page = "\n\n".join([*PARAGRAPHS, *[f"* {h}" for h in headlines]])
+    assert newsclean.clean(page) == "\n\n".join(PARAGRAPHS)

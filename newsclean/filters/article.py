@@ -66,6 +66,8 @@ HTML_TAG = pattern(
 )
 TRUNCATED = pattern(r"\p{L}(?:\.\.\.|…)$")  # a word cut off: "the company sa..."
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
+# a clock time opening a list item or closing a line: "* 14:32 Title", "Title 3/9 18:45"
+TIMESTAMPED = pattern(r"^(?:[-*+]|\d{1,3}\.)?\s{0,4}\d{1,2}:\d\d\b|\b\d{1,2}:\d\d$")
 UNBROKEN = pattern(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
 PUNCTUATION = pattern(r"[,.;:!?،、，。；]")
 UNPUNCTUATED_MIN_WORDS = 20  # a line this long, with fewer punctuation marks
@@ -176,6 +178,8 @@ def content_score(text: str) -> BlockScore:
     marks = len(PUNCTUATION.findall(text))
     if not sentence and n >= UNPUNCTUATED_MIN_WORDS and marks * WORDS_PER_MARK < n:
         return BlockScore(list_cost(n), "a list of words without punctuation")
+    if not sentence and ":" in text and TIMESTAMPED.search(plain(text).strip()):
+        return BlockScore(-DEBRIS_COST, "a headline with its time (a news ticker)")
     cost = SENTENCE_COST if sentence else LINE_COST
     if is_bullet(text):
         cost += BULLET_COST
