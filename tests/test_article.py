@@ -34,8 +34,16 @@ def test_densest_region_is_the_run_with_the_highest_sum():
 
 
 def test_a_short_paragraph_alone_between_debris_is_a_teaser():
-    assert in_context([-3, 10, -3, 30, 10, -3]) == [-3, 0, -3, 30, 10, -3]
-    assert in_context([-3, 20, -3]) == [-3, 20, -3]  # long enough to be a paragraph
+    assert in_context([-3, 10, -3, 30, 10, -3], [""] * 6) == [-3, 0, -3, 30, 10, -3]
+    assert in_context([-3, 20, -3], [""] * 3) == [-3, 20, -3]  # long enough to be a paragraph
+
+
+def test_paragraphs_with_a_date_under_them_close_together_are_a_teaser_grid():
+    texts = ["Title", "Summary", "March 17, 2016", "Title", "Summary", "April 8, 2015", "Title"]
+    values = [-3, 40, -3, -3, 40, -3, -3]
+    assert in_context(values, texts) == [-3, 0, -3, -3, 0, -3, -3]
+    # one alone is the article's last paragraph above its publication date
+    assert in_context(values[:3], texts[:3]) == values[:3]
 
 
 def test_prose_counts_for_the_article_and_menus_against():
@@ -202,4 +210,21 @@ def test_a_news_ticker_after_the_article_goes():
         " team until the end of the season",
     ]
     page = "\n\n".join([*PARAGRAPHS, *[f"* {h}" for h in headlines]])
+    assert newsclean.clean(page) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_related_grid_of_title_summary_and_date_after_the_article_goes():
+    grid = [
+        "#### Harbour master retires after thirty years",
+        "The harbour master who led the campaign to restore the lighthouse is to retire at the end"
+        " of the year, after thirty years in the job and three storms that closed the port.",
+        "March 17, 2016",
+        'In "News"',
+        "#### Lighthouse keepers' cottages to become a museum",
+        "The two cottages below the lighthouse, empty since the light was automated, will house a"
+        " small museum of the town's fishing fleet and the families who worked on it.",
+        "April 8, 2015",
+        'In "News"',
+    ]
+    page = "\n\n".join([*PARAGRAPHS, "Like this:", *grid])
     assert newsclean.clean(page) == "\n\n".join(PARAGRAPHS)
