@@ -34,8 +34,16 @@ def test_densest_region_is_the_run_with_the_highest_sum():
 
 
 def test_a_short_paragraph_alone_between_debris_is_a_teaser():
-    assert in_context([-3, 10, -3, 30, 10, -3]) == [-3, 0, -3, 30, 10, -3]
-    assert in_context([-3, 20, -3]) == [-3, 20, -3]  # long enough to be a paragraph
+    assert in_context([-3, 10, -3, 30, 10, -3], [""] * 6) == [-3, 0, -3, 30, 10, -3]
+    assert in_context([-3, 20, -3], [""] * 3) == [-3, 20, -3]  # long enough to be a paragraph
+
+
+def test_paragraphs_with_a_date_under_them_close_together_are_a_teaser_grid():
+    texts = ["Title", "Summary", "March 17, 2016", "Title", "Summary", "April 8, 2015", "Title"]
+    values = [-3, 40, -3, -3, 40, -3, -3]
+    assert in_context(values, texts) == [-3, 0, -3, -3, 0, -3, -3]
+    # one alone is the article's last paragraph above its publication date
+    assert in_context(values[:3], texts[:3]) == values[:3]
 
 
 def test_prose_counts_for_the_article_and_menus_against():
@@ -153,3 +161,70 @@ def test_article_steps_are_in_the_default_pipeline():
     assert names.index("article") < names.index("ads")  # it finds the region before the filters
     assert names.index("page_breaks") < names.index("article")  # page furniture first
     assert names[-1] == "article_edges"
+
+
+def test_a_summary_cut_off_by_an_ellipsis_is_no_sentence():
+    cut = "The mayor said that the plan would cost the town far more than it..."
+    assert (block_score(cut).value, block_score(cut).why) == (14 - 10, "long line")
+    assert block_score("It went on and on…").why == "short line"
+    whole = "She paused, and then she said it: and then, and then …"  # no word cut off
+    assert (block_score(whole).value, block_score(whole).why) == (11 - 4, "prose")
+
+
+def test_a_grid_of_truncated_teasers_after_the_article_goes():
+    # each summary (21 words) scores under 15 once cut off, alone between two titles: a teaser
+    teasers = [
+        "Ferry timetable changes",
+        "The harbour authority has announced a new winter timetable for the island ferry, with"
+        " fewer sailings on weekdays and...",
+        "School roof repairs",
+        "Parents at the primary school on Mill Lane have been told the roof over the hall will"
+        " be replaced during the…",
+        "Regatta returns",
+        "The annual regatta will return next August after a two-year break, organisers said on"
+        " Monday, with races for dinghies…",
+        "Weather",
+    ]
+    page = "\n\n".join([*PARAGRAPHS, "More news", *teasers])
+    assert newsclean.clean(page) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_headline_with_its_time_is_a_news_ticker_entry():
+    for line in [
+        "* 14:32 Un artiste arrêté pour avoir coloré un geyser en rose vif dans le parc national",
+        "1. Markets rally as the central bank holds its rates steady for another month 3/9 18:45",
+    ]:
+        assert block_score(line).why == "a headline with its time (a news ticker)", line
+    assert block_score("The meeting starts at 14:30 and ends at 16:00.").why == "prose"
+
+
+def test_a_news_ticker_after_the_article_goes():
+    headlines = [
+        "14:44 Rail strike called off after overnight talks between the unions and the operators"
+        " of the northern lines",
+        "14:32 Storm warning issued for the whole of the north coast as winds are expected to"
+        " reach ninety miles an hour",
+        "13:58 Council approves the new cycle lanes on the seafront road after a long debate and"
+        " a vote of twelve to nine",
+        "13:20 Local football club appoints its former captain as the new manager of the first"
+        " team until the end of the season",
+    ]
+    page = "\n\n".join([*PARAGRAPHS, *[f"* {h}" for h in headlines]])
+    assert newsclean.clean(page) == "\n\n".join(PARAGRAPHS)
+
+
+def test_a_related_grid_of_title_summary_and_date_after_the_article_goes():
+    grid = [
+        "#### Harbour master retires after thirty years",
+        "The harbour master who led the campaign to restore the lighthouse is to retire at the end"
+        " of the year, after thirty years in the job and three storms that closed the port.",
+        "March 17, 2016",
+        'In "News"',
+        "#### Lighthouse keepers' cottages to become a museum",
+        "The two cottages below the lighthouse, empty since the light was automated, will house a"
+        " small museum of the town's fishing fleet and the families who worked on it.",
+        "April 8, 2015",
+        'In "News"',
+    ]
+    page = "\n\n".join([*PARAGRAPHS, "Like this:", *grid])
+    assert newsclean.clean(page) == "\n\n".join(PARAGRAPHS)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -55,6 +56,7 @@ REPEATS = 3  # prose standing this many times on the page is a template's copies
 REPEATED_MIN = 15.0  # lines of code or short sentences can repeat, so only a paragraph counts
 LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
 ISOLATED_MAX = 15.0  # prose scoring less than this, between two debris blocks, is a teaser
+TEASER_SPAN = 6  # dated teasers this close (in blocks) form a grid
 TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
 
@@ -64,7 +66,10 @@ HTML_TAG = pattern(
     r"|input|form|button|svg|source|video|figure|section)\b[^<>]{0,2000}>",
     regex.I,
 )
+TRUNCATED = pattern(r"\p{L}(?:\.\.\.|…)$")  # a word cut off: "the company sa..."
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
+# a clock time opening a list item or closing a line: "* 14:32 Title", "Title 3/9 18:45"
+TIMESTAMPED = pattern(r"^(?:[-*+]|\d{1,3}\.)?\s{0,4}\d{1,2}:\d\d\b|\b\d{1,2}:\d\d$")
 UNBROKEN = pattern(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
 PUNCTUATION = pattern(r"[,.;:!?،、，。；]")
 UNPUNCTUATED_MIN_WORDS = 20  # a line this long, with fewer punctuation marks
@@ -84,7 +89,10 @@ class BlockScore:
 
 
 def reads_as_sentence(text: str) -> bool:
-    return plain(text).rstrip("\"'”’»)]*_ ").endswith(SENTENCE_ENDS)
+    """Ends like a sentence; a word cut off by an ellipsis ("the company said it...") is a
+    teaser's truncated summary, not a sentence."""
+    end = plain(text).rstrip("\"'”’»)]*_ ")
+    return end.endswith(SENTENCE_ENDS) and not TRUNCATED.search(end[-4:])
 
 
 def size(text: str) -> int:
@@ -172,6 +180,8 @@ def content_score(text: str) -> BlockScore:
     marks = len(PUNCTUATION.findall(text))
     if not sentence and n >= UNPUNCTUATED_MIN_WORDS and marks * WORDS_PER_MARK < n:
         return BlockScore(list_cost(n), "a list of words without punctuation")
+    if not sentence and ":" in text and TIMESTAMPED.search(plain(text).strip()):
+        return BlockScore(-DEBRIS_COST, "a headline with its time (a news ticker)")
     cost = SENTENCE_COST if sentence else LINE_COST
     if is_bullet(text):
         cost += BULLET_COST
@@ -194,13 +204,22 @@ def densest_region(values: list[float]) -> tuple[int, int]:
     return best_start, best_end
 
 
-def in_context(values: list[float]) -> list[float]:
-    """A short paragraph alone between two debris blocks (a story's title and its source or
-    date, say) reads like a teaser in a grid of stories: it counts for nothing."""
+def in_context(values: list[float], texts: list[str]) -> list[float]:
+    """A paragraph alone between two debris blocks reads like a teaser in a grid of stories: a
+    short one (a story's title and its source or date around it) counts for nothing, and so
+    does one of any length with a date line under it when another such stands close by (a grid
+    of title, summary and date)."""
     out = list(values)
+    dated = []
     for i in range(1, len(values) - 1):
-        if 0 < values[i] < ISOLATED_MAX and values[i - 1] < 0 and values[i + 1] < 0:
-            out[i] = 0.0
+        if values[i] > 0 and values[i - 1] < 0 and values[i + 1] < 0:
+            if values[i] < ISOLATED_MAX:
+                out[i] = 0.0
+            elif is_dateline(texts[i + 1]):
+                dated.append(i)
+    for a, b in pairwise(dated):
+        if b - a <= TEASER_SPAN:
+            out[a] = out[b] = 0.0
     return out
 
 
@@ -245,7 +264,7 @@ def without_repeats(scores: list[BlockScore], doc: Document) -> list[BlockScore]
 def cut_to_region(doc: Document, keep_headline: bool) -> None:
     """Remove the blocks outside the article region, each with its side and its score's reason."""
     scores = without_repeats([block_score(b.text) for b in doc.blocks], doc)
-    values = in_context([s.value for s in scores])
+    values = in_context([s.value for s in scores], [b.text for b in doc.blocks])
     start, end = article_region(values)
     if sum(values[start:end]) < MIN_REGION_WEIGHT:
         return  # not even a paragraph's weight of prose: a list page, nothing to tell apart
