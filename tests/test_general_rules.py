@@ -56,6 +56,17 @@ def test_a_heading_in_a_run_of_its_level_is_a_section_not_the_headline():
     assert result.text == f"Why it matters\n\n{BODY}"
 
 
+def test_a_heading_as_long_as_a_paragraph_is_no_headline():
+    caption = (
+        "# In this photo taken on Tuesday the new bridge deck is lifted into place by two cranes"
+        " working from barges on the river, while traffic waits on both banks for the crews to"
+        " finish the work before dark"
+    )
+    result = newsclean.explain(f"{caption}\n\n{BODY}")
+    assert "title" not in result.meta
+    assert result.text == f"{caption[2:]}\n\n{BODY}"
+
+
 def test_contributor_credits_go_to_metadata_but_a_sentence_stays():
     result = newsclean.explain(f"{BODY}\n\nReporting by Ann Lee; Editing by Tom Hart")
     assert result.text == BODY

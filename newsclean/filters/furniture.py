@@ -25,6 +25,7 @@ from ..text import (
     words,
 )
 
+HEADLINE_MAX_WORDS = 30  # a longer heading is a caption or a standfirst set large
 HEAD_ZONE = 12  # the headline, byline and dateline sit in the first wordy blocks before the body
 BYLINE_MAX_WORDS = 12
 SOURCE_MAX_WORDS = 4
@@ -122,6 +123,15 @@ def is_source_name(text: str) -> bool:
     )
 
 
+def is_headline(doc: Document, index: int) -> bool:
+    text = doc.blocks[index].text
+    return (
+        heading_level(text) in (1, 2)
+        and words(plain(text)) <= HEADLINE_MAX_WORDS
+        and not in_a_run_of_headings(doc, index)
+    )
+
+
 def in_a_run_of_headings(doc: Document, index: int) -> bool:
     """A heading next to another of its level, with nothing between them, is one of a list of
     sections, not a headline."""
@@ -157,7 +167,7 @@ def furniture(doc: Document) -> None:
         text = block.text
         wordy += bool(key(text))
         if not seen_body and wordy <= HEAD_ZONE:
-            if not title_key and heading_level(text) in (1, 2) and not in_a_run_of_headings(doc, i):
+            if not title_key and is_headline(doc, i):
                 title_key = key(text)
                 doc.to_meta(i, "title", plain(text), "headline")
                 continue
