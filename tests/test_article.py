@@ -228,3 +228,25 @@ def test_a_related_grid_of_title_summary_and_date_after_the_article_goes():
     ]
     page = "\n\n".join([*PARAGRAPHS, "Like this:", *grid])
     assert newsclean.clean(page) == "\n\n".join(PARAGRAPHS)
+
+
+def test_share_counts_and_images_do_not_push_the_headline_out_of_reach():
+    menu = "\n\n".join(f"* [{w}](/{w.lower()})" for w in ("Home", "World", "Sport", "Weather"))
+    head = "\n\n".join(
+        [
+            "# Harbour town votes to restore its old lighthouse",
+            "[6366](https://share.example/facebook)",
+            "[12](https://share.example/twitter)",
+            "![The lighthouse at dusk](https://img.example/l.jpg)",
+            "[](https://share.example/mail)",
+            "*",
+            "JOHN SMITH/Harbour Photos",
+            "By Anna Berg",
+            "## The lamp has been dark since the storm of 1987, and residents have paid for most of"
+            " the work.",
+        ]
+    )
+    result = newsclean.explain(f"{menu}\n\n{head}\n\n" + "\n\n".join(PARAGRAPHS))
+    assert result.meta["title"] == "Harbour town votes to restore its old lighthouse"
+    assert result.text.startswith("The lamp has been dark since the storm of 1987")
+    assert result.text.endswith(PARAGRAPHS[-1])

@@ -237,10 +237,16 @@ def article_region(values: list[float]) -> tuple[int, int]:
 
 
 def headline_before(doc: Document, start: int) -> int:
-    """The index of a top-level heading just before `start` (the article's headline), or start."""
-    for i in range(start - 1, max(-1, start - 1 - TITLE_LOOKBACK), -1):
-        if heading_level(doc.blocks[i].text) in (1, 2):
+    """The index of a top-level heading just before `start` (the article's headline), or start.
+    Lines that show no letter (share counts, images, empty bullets) do not count as distance."""
+    lettered = 0
+    for i in range(start - 1, -1, -1):
+        text = doc.blocks[i].text
+        if heading_level(text) in (1, 2):
             return i
+        lettered += any(c.isalpha() for c in plain(text))
+        if lettered == TITLE_LOOKBACK:
+            break
     return start
 
 
