@@ -111,16 +111,18 @@ def pattern(source: str, flags: int = 0, timeout_base: float = TIMEOUT_BASE) -> 
     return Pattern(source, flags, timeout_base)
 
 
-WORD = pattern(r"\w+")
-# the same words in ASCII text, found by the standard `re` module, which is faster on a plain
-# class (and needs no timeout guard: `\w+` cannot backtrack)
-ASCII_WORD = re.compile(r"\w+", re.ASCII)
+# Patterns that cannot backtrack (a single class repeated, or anchored and bounded: their time
+# is linear in the subject whatever it holds) need no timeout guard, and run unwrapped on the
+# hot path: the wrapper's Python call costs more than most of their calls take. Those that need
+# no `regex` feature use the standard `re` module, which is faster on plain classes.
+WORD = regex.compile(r"\w+")  # `regex`: its \w takes in combining marks, `re`'s does not
+ASCII_WORD = re.compile(r"\w+", re.ASCII)  # the same words in ASCII text
 # a markdown link target: brackets, with at most one level of balanced brackets inside
 TARGET = r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"
 # a markdown heading marker, a list bullet, or a blockquote marker at the start of a line
-HEADING = pattern(r"^ {0,3}(#{1,6})[ \t]+")
-BULLET = pattern(r"^[ \t]{0,12}(?:[-*+•·▪►◦‣]|\d{1,3}[.)])[ \t]+")
-QUOTE = pattern(r"^[ \t]{0,3}>[ \t]?")
+HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
+BULLET = re.compile(r"^[ \t]{0,12}(?:[-*+•·▪►◦‣]|\d{1,3}[.)])[ \t]+")
+QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 MARKER_LEADS = frozenset("#>-*+•·▪►◦‣")  # the first character of a marker (or a digit)
 # markdown strong-emphasis markers: a run of two or more * or _ opening or closing a word
 EMPHASIS = pattern(r"(?<![\w*])(?:\*{2,}|_{2,})(?=\S)|(?<=\S)(?:\*{2,}|_{2,})(?![\w*])")
@@ -153,7 +155,9 @@ def words(text: str) -> int:
 def may_have_marker(text: str) -> bool:
     """Whether a heading, bullet or quote marker can start `text`: a quick test that spares
     running the three patterns over blocks that start with a word, as most do."""
-    lead = text.lstrip(" \t")[:1]
+    lead = text[:1]
+    if lead in (" ", "\t"):
+        lead = text.lstrip(" \t")[:1]
     return lead in MARKER_LEADS or lead.isdigit()
 
 
