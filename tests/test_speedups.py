@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ftfy.badness
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,7 @@ from newsclean.filters.unicode import (
     looks_like_mojibake,
     repair,
 )
+from newsclean.phrases import PrefixMatcher
 from newsclean.pipeline import text_step
 from newsclean.text import (
     BULLET,
@@ -23,6 +25,7 @@ from newsclean.text import (
     LINK,
     QUOTE,
     WORD,
+    key,
     may_have_marker,
     word_list,
 )
@@ -110,3 +113,40 @@ def test_placeholder_needs_a_bracket(text: str):
 def test_quick_test_for_image_and_link_blocks_agrees_with_the_substitutions(text: str):
     bare = LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>")
     assert is_only_images_and_links(text) == (not bare)
+
+
+PHRASE_WORDS = st.sampled_from(["sign", "up", "upto", "for", "für", "cafe\u0301", "news", "café"])
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(st.lists(PHRASE_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=5),
+    st.lists(
+        st.sampled_from(
+            [
+                "sign",
+                "up",
+                "upto",
+                "for",
+                "Für",
+                "cafe\u0301",
+                "news",
+                "café",
+                " ",
+                "-",
+                "**",
+                "\u0301",
+                "x",
+            ]
+        )
+    ).map("".join),
+)
+def test_phrase_prefix_matcher_agrees_with_a_word_boundary_pattern(phrases: list[str], text: str):
+    """A key holds only word characters and single spaces, so "followed by a space or the end"
+    is the word boundary the phrase lists were first matched with."""
+    unique = tuple(dict.fromkeys(phrases))
+    longest_first = sorted(unique, key=len, reverse=True)
+    reference = regex.compile(rf"^(?:{'|'.join(map(regex.escape, longest_first))})\b")
+    k = key(text)
+    found, expected = PrefixMatcher(unique).match(k), reference.match(k)
+    assert (found and found.group(0)) == (expected and expected.group(0))
