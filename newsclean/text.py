@@ -89,6 +89,14 @@ class Pattern:
         except TimeoutError:
             raise self._timed_out(string) from None
 
+    def split(self, string: str) -> list[str | Any]:
+        if len(string) < GUARD_FROM:
+            return self.compiled.split(string)
+        try:
+            return self.compiled.split(string, timeout=self._timeout(string))
+        except TimeoutError:
+            raise self._timed_out(string) from None
+
     def sub(self, repl: Replacement, string: str, count: int = 0) -> str:
         if len(string) < GUARD_FROM:
             return self.compiled.sub(repl, string, count)
@@ -130,6 +138,11 @@ IMAGE = pattern(r"!\[[^\[\]\n]{0,2000}\]" + TARGET)
 LINK = pattern(r"\[([^\[\]\n]{0,2000})\]" + TARGET)
 TERMINAL = frozenset(".!?…:;\"”’»)'")
 ENDS_SENTENCE = frozenset(".!?…")
+
+
+def without_images(text: str) -> str:
+    """The text without its markdown images (every image starts with "![")."""
+    return IMAGE.sub("", text) if "![" in text else text
 
 
 MEMOISED: list[Callable[..., Any]] = []
@@ -178,8 +191,7 @@ def plain(text: str) -> str:
         text = BULLET.sub("", text, count=1)
         text = QUOTE.sub("", text, count=1)
     if "](" in text:
-        text = IMAGE.sub("", text)
-        text = LINK.sub(r"\1", text)
+        text = LINK.sub(r"\1", without_images(text))
     if "**" in text or "__" in text:
         text = EMPHASIS.sub("", text)
     return text.strip()
@@ -206,11 +218,11 @@ def link_share(text: str) -> float:
     """The share of a block's words that sit inside markdown links (0 when it has no words)."""
     if "](" not in text:
         return 0.0
-    without_images = IMAGE.sub("", text)
-    total = words(LINK.sub(r"\1", without_images))  # the words a reader sees, not the URLs
+    pieces = LINK.split(without_images(text))  # text outside links, a link's text, outside, ...
+    total = words("".join(pieces))  # the words a reader sees, not the URLs
     if not total:
         return 0.0
-    inside = sum(words(m.group(1)) for m in LINK.finditer(without_images))
+    inside = sum(words(link_text) for link_text in pieces[1::2])
     return min(1.0, inside / total)
 
 

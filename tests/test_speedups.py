@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import Document, Pipeline, step
-from newsclean.filters.media import PLACEHOLDER, is_only_images_and_links
+from newsclean.filters.media import PLACEHOLDER, only_images_and_links
 from newsclean.filters.unicode import (
     INVISIBLE,
     MAY_BE_INVISIBLE,
@@ -26,8 +26,11 @@ from newsclean.text import (
     QUOTE,
     WORD,
     key,
+    link_share,
     may_have_marker,
+    without_images,
     word_list,
+    words,
 )
 
 # ASCII, the characters mojibake is made of, and the ones clean text has too
@@ -112,7 +115,7 @@ def test_placeholder_needs_a_bracket(text: str):
 @given(st.lists(st.sampled_from([*"a [](). -*|#>!x/:", "](", "![", "image"])).map("".join))
 def test_quick_test_for_image_and_link_blocks_agrees_with_the_substitutions(text: str):
     bare = LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>")
-    assert is_only_images_and_links(text) == (not bare)
+    assert (only_images_and_links(text) is not None) == (not bare)
 
 
 PHRASE_WORDS = st.sampled_from(["sign", "up", "upto", "for", "für", "cafe\u0301", "news", "café"])
@@ -150,3 +153,17 @@ def test_phrase_prefix_matcher_agrees_with_a_word_boundary_pattern(phrases: list
     k = key(text)
     found, expected = PrefixMatcher(unique).match(k), reference.match(k)
     assert (found and found.group(0)) == (expected and expected.group(0))
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from([*"a [](). -*|#>!x/:", "](", "![", "image", "b c"])).map("".join))
+def test_link_pieces_give_the_answers_of_the_substitutions(text: str):
+    """link_share and only_images_and_links take the link texts and the text around them from
+    one split of the text without its images, instead of a substitution for each."""
+    without = IMAGE.sub("", text)
+    assert without_images(text) == without
+    total = words(LINK.sub(r"\1", without))
+    inside = sum(words(m.group(1)) for m in LINK.finditer(without))
+    assert link_share(text) == (min(1.0, inside / total) if total and "](" in text else 0.0)
+    if only_images_and_links(text) is not None:
+        assert only_images_and_links(text) == [m.group(1) for m in LINK.finditer(without)]
