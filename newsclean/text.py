@@ -41,12 +41,26 @@ class PatternTimeout(Exception):
 
 
 class Pattern:
-    """A compiled `regex` pattern whose calls on long subjects are bounded by a timeout."""
+    """A compiled `regex` pattern whose calls on long subjects are bounded by a timeout.
 
-    __slots__ = ("compiled", "timeout_base")
+    A pattern that means the same to the standard `re` module (`same_in_re`: literal characters
+    and classes of them, groups, alternatives and bounded repeats; no \\w, \\b, \\s, \\d, \\p or
+    flags, whose meanings differ) runs on short subjects with `re`, which is faster on plain
+    classes; long subjects still get `regex` with its timeout."""
 
-    def __init__(self, source: str, flags: int = 0, timeout_base: float = TIMEOUT_BASE):
+    __slots__ = ("compiled", "short", "timeout_base")
+
+    def __init__(
+        self,
+        source: str,
+        flags: int = 0,
+        timeout_base: float = TIMEOUT_BASE,
+        same_in_re: bool = False,
+    ):
+        if same_in_re and flags:
+            raise ValueError("flags mean different things to re and regex: same_in_re takes none")
         self.compiled = regex.compile(source, flags)
+        self.short: Any = re.compile(source) if same_in_re else self.compiled
         self.timeout_base = timeout_base
 
     def _timeout(self, subject: str) -> float:
@@ -58,7 +72,7 @@ class Pattern:
     # plain try/except, no context manager: these run millions of times on a large input
     def match(self, string: str) -> regex.Match[str] | None:
         if len(string) < GUARD_FROM:
-            return self.compiled.match(string)
+            return self.short.match(string)
         try:
             return self.compiled.match(string, timeout=self._timeout(string))
         except TimeoutError:
@@ -66,7 +80,7 @@ class Pattern:
 
     def search(self, string: str) -> regex.Match[str] | None:
         if len(string) < GUARD_FROM:
-            return self.compiled.search(string)
+            return self.short.search(string)
         try:
             return self.compiled.search(string, timeout=self._timeout(string))
         except TimeoutError:
@@ -74,7 +88,7 @@ class Pattern:
 
     def findall(self, string: str) -> list[str]:
         if len(string) < GUARD_FROM:
-            return self.compiled.findall(string)
+            return self.short.findall(string)
         try:
             return self.compiled.findall(string, timeout=self._timeout(string))
         except TimeoutError:
@@ -83,7 +97,7 @@ class Pattern:
     def finditer(self, string: str) -> Iterator[regex.Match[str]]:
         """All matches, found up front so that a timeout is raised here, not mid-iteration."""
         if len(string) < GUARD_FROM:
-            return self.compiled.finditer(string)
+            return self.short.finditer(string)
         try:
             return iter(list(self.compiled.finditer(string, timeout=self._timeout(string))))
         except TimeoutError:
@@ -91,7 +105,7 @@ class Pattern:
 
     def split(self, string: str) -> list[str | Any]:
         if len(string) < GUARD_FROM:
-            return self.compiled.split(string)
+            return self.short.split(string)
         try:
             return self.compiled.split(string, timeout=self._timeout(string))
         except TimeoutError:
@@ -99,7 +113,7 @@ class Pattern:
 
     def sub(self, repl: Replacement, string: str, count: int = 0) -> str:
         if len(string) < GUARD_FROM:
-            return self.compiled.sub(repl, string, count)
+            return self.short.sub(repl, string, count)
         try:
             return self.compiled.sub(repl, string, count, timeout=self._timeout(string))
         except TimeoutError:
@@ -107,16 +121,18 @@ class Pattern:
 
     def subn(self, repl: Replacement, string: str, count: int = 0) -> tuple[str, int]:
         if len(string) < GUARD_FROM:
-            return self.compiled.subn(repl, string, count)
+            return self.short.subn(repl, string, count)
         try:
             return self.compiled.subn(repl, string, count, timeout=self._timeout(string))
         except TimeoutError:
             raise self._timed_out(string) from None
 
 
-def pattern(source: str, flags: int = 0, timeout_base: float = TIMEOUT_BASE) -> Pattern:
-    """Compile `source` with the timeout guard. Every pattern in newsclean is made this way."""
-    return Pattern(source, flags, timeout_base)
+def pattern(
+    source: str, flags: int = 0, timeout_base: float = TIMEOUT_BASE, same_in_re: bool = False
+) -> Pattern:
+    """Compile `source` with the timeout guard (see `Pattern` for `same_in_re`)."""
+    return Pattern(source, flags, timeout_base, same_in_re)
 
 
 # Patterns that cannot backtrack (a single class repeated, or anchored and bounded: their time
@@ -134,8 +150,8 @@ QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 MARKER_LEADS = frozenset("#>-*+•·▪►◦‣")  # the first character of a marker (or a digit)
 # markdown strong-emphasis markers: a run of two or more * or _ opening or closing a word
 EMPHASIS = pattern(r"(?<![\w*])(?:\*{2,}|_{2,})(?=\S)|(?<=\S)(?:\*{2,}|_{2,})(?![\w*])")
-IMAGE = pattern(r"!\[[^\[\]\n]{0,2000}\]" + TARGET)
-LINK = pattern(r"\[([^\[\]\n]{0,2000})\]" + TARGET)
+IMAGE = pattern(r"!\[[^\[\]\n]{0,2000}\]" + TARGET, same_in_re=True)
+LINK = pattern(r"\[([^\[\]\n]{0,2000})\]" + TARGET, same_in_re=True)
 TERMINAL = frozenset(".!?…:;\"”’»)'")
 ENDS_SENTENCE = frozenset(".!?…")
 

@@ -167,3 +167,12 @@ def test_link_pieces_give_the_answers_of_the_substitutions(text: str):
     assert link_share(text) == (min(1.0, inside / total) if total and "](" in text else 0.0)
     if only_images_and_links(text) is not None:
         assert only_images_and_links(text) == [m.group(1) for m in LINK.finditer(without)]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from([*"a [](). \n-*!x/:", "](", "![", "b c", "((", "))"])).map("".join))
+def test_link_patterns_mean_the_same_to_re_and_regex(text: str):
+    """IMAGE and LINK run with `re` on short subjects, with `regex` (and its timeout) on long."""
+    for found, replacement in ((IMAGE, ""), (LINK, r"<\1>")):
+        assert found.short.sub(replacement, text) == found.compiled.sub(replacement, text)
+        assert found.short.split(text) == found.compiled.split(text)
