@@ -3,6 +3,7 @@
     python benchmarks/throughput.py                  # single core: clean() vs ftfy, per step
     python benchmarks/throughput.py --cli            # also: CLI -j 1 vs -j 2 on a generated JSONL
     python benchmarks/throughput.py --memory 1000    # also: peak memory, 100 MB and 1 GB JSONL
+    python benchmarks/throughput.py --profile 30     # also: the 30 costliest functions (cProfile)
 
 The documents are the development corpus dumps (text.txt, md.txt and mdplain.txt of every page
 in ../shared/corpora/readability). Generated JSONL files go to a temporary directory and are
@@ -12,8 +13,10 @@ deleted afterwards. The machine may be shared: compare figures from one run, not
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import resource
 import subprocess
 import sys
@@ -96,6 +99,18 @@ def single_core(docs: list[str], repeats: int) -> None:
     print()
 
 
+def profile(docs: list[str], top: int) -> None:
+    """The functions clean() spends its time in, by time spent in the function itself. cProfile
+    adds a cost to every Python call, so small, often-called functions look dearer than they are;
+    the order is what counts."""
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [newsclean.clean(d) for d in docs])
+    print(f"## profile: the {top} costliest functions (cProfile, time in the function itself)\n")
+    print("```")
+    pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(top)
+    print("```\n")
+
+
 def write_jsonl(docs: list[str], path: Path, megabytes: int) -> float:
     """A JSONL file of about `megabytes` MB: the corpus documents over and over."""
     lines = [
@@ -176,6 +191,7 @@ def main() -> None:
     parser.add_argument("--cli", action="store_true", help="also time the CLI with -j 1 and -j 2")
     parser.add_argument("--cli-mb", type=int, default=40, help="size of the CLI test JSONL")
     parser.add_argument("--memory", type=int, metavar="MB", help="also peak memory up to MB")
+    parser.add_argument("--profile", type=int, metavar="N", help="also the N costliest functions")
     args = parser.parse_args()
     docs = corpus_docs(args.corpus)
     single_core(docs, args.repeats)
@@ -183,6 +199,8 @@ def main() -> None:
         cli_scaling(docs, args.cli_mb)
     if args.memory:
         memory(docs, args.memory)
+    if args.profile:
+        profile(docs, args.profile)
 
 
 if __name__ == "__main__":

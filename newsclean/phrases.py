@@ -9,12 +9,13 @@ whatever the page's language.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
 import regex
 
-from .text import WORD, Pattern, pattern
+from .text import WORD
 
 
 @cache
@@ -44,9 +45,12 @@ def exact(section: str) -> frozenset[str]:
     return frozenset(sections().get(section, ()))
 
 
-def starts_with_one_of(items: list[str]) -> Pattern:
-    alternatives = "|".join(regex.escape(p) for p in sorted(items, key=len, reverse=True))
-    return pattern(rf"^(?:{alternatives})\b")
+def starts_with_one_of(items: list[str]) -> re.Pattern[str]:
+    """A key that starts with one of `items`, as whole words. A key's characters are word
+    characters and single spaces, so a phrase ends on a word boundary where a space or the end
+    follows. The pattern is anchored literals, linear in the longest phrase: `re`, unguarded."""
+    alternatives = "|".join(re.escape(p) for p in sorted(items, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?= |\Z)")
 
 
 class PrefixMatcher:
@@ -59,7 +63,7 @@ class PrefixMatcher:
             groups.setdefault(p.split(" ", 1)[0], []).append(p)
         self.by_first_word = {first: starts_with_one_of(items) for first, items in groups.items()}
 
-    def match(self, key: str) -> regex.Match[str] | None:
+    def match(self, key: str) -> re.Match[str] | None:
         starts = self.by_first_word.get(key.partition(" ")[0])
         return starts.match(key) if starts else None
 

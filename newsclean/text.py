@@ -41,12 +41,26 @@ class PatternTimeout(Exception):
 
 
 class Pattern:
-    """A compiled `regex` pattern whose calls on long subjects are bounded by a timeout."""
+    """A compiled `regex` pattern whose calls on long subjects are bounded by a timeout.
 
-    __slots__ = ("compiled", "timeout_base")
+    A pattern that means the same to the standard `re` module (`same_in_re`: literal characters
+    and classes of them, groups, alternatives and bounded repeats; no \\w, \\b, \\s, \\d, \\p or
+    flags, whose meanings differ) runs on short subjects with `re`, which is faster on plain
+    classes; long subjects still get `regex` with its timeout."""
 
-    def __init__(self, source: str, flags: int = 0, timeout_base: float = TIMEOUT_BASE):
+    __slots__ = ("compiled", "short", "timeout_base")
+
+    def __init__(
+        self,
+        source: str,
+        flags: int = 0,
+        timeout_base: float = TIMEOUT_BASE,
+        same_in_re: bool = False,
+    ):
+        if same_in_re and flags:
+            raise ValueError("flags mean different things to re and regex: same_in_re takes none")
         self.compiled = regex.compile(source, flags)
+        self.short: Any = re.compile(source) if same_in_re else self.compiled
         self.timeout_base = timeout_base
 
     def _timeout(self, subject: str) -> float:
@@ -58,7 +72,7 @@ class Pattern:
     # plain try/except, no context manager: these run millions of times on a large input
     def match(self, string: str) -> regex.Match[str] | None:
         if len(string) < GUARD_FROM:
-            return self.compiled.match(string)
+            return self.short.match(string)
         try:
             return self.compiled.match(string, timeout=self._timeout(string))
         except TimeoutError:
@@ -66,7 +80,7 @@ class Pattern:
 
     def search(self, string: str) -> regex.Match[str] | None:
         if len(string) < GUARD_FROM:
-            return self.compiled.search(string)
+            return self.short.search(string)
         try:
             return self.compiled.search(string, timeout=self._timeout(string))
         except TimeoutError:
@@ -74,7 +88,7 @@ class Pattern:
 
     def findall(self, string: str) -> list[str]:
         if len(string) < GUARD_FROM:
-            return self.compiled.findall(string)
+            return self.short.findall(string)
         try:
             return self.compiled.findall(string, timeout=self._timeout(string))
         except TimeoutError:
@@ -83,15 +97,23 @@ class Pattern:
     def finditer(self, string: str) -> Iterator[regex.Match[str]]:
         """All matches, found up front so that a timeout is raised here, not mid-iteration."""
         if len(string) < GUARD_FROM:
-            return self.compiled.finditer(string)
+            return self.short.finditer(string)
         try:
             return iter(list(self.compiled.finditer(string, timeout=self._timeout(string))))
         except TimeoutError:
             raise self._timed_out(string) from None
 
+    def split(self, string: str) -> list[str | Any]:
+        if len(string) < GUARD_FROM:
+            return self.short.split(string)
+        try:
+            return self.compiled.split(string, timeout=self._timeout(string))
+        except TimeoutError:
+            raise self._timed_out(string) from None
+
     def sub(self, repl: Replacement, string: str, count: int = 0) -> str:
         if len(string) < GUARD_FROM:
-            return self.compiled.sub(repl, string, count)
+            return self.short.sub(repl, string, count)
         try:
             return self.compiled.sub(repl, string, count, timeout=self._timeout(string))
         except TimeoutError:
@@ -99,35 +121,44 @@ class Pattern:
 
     def subn(self, repl: Replacement, string: str, count: int = 0) -> tuple[str, int]:
         if len(string) < GUARD_FROM:
-            return self.compiled.subn(repl, string, count)
+            return self.short.subn(repl, string, count)
         try:
             return self.compiled.subn(repl, string, count, timeout=self._timeout(string))
         except TimeoutError:
             raise self._timed_out(string) from None
 
 
-def pattern(source: str, flags: int = 0, timeout_base: float = TIMEOUT_BASE) -> Pattern:
-    """Compile `source` with the timeout guard. Every pattern in newsclean is made this way."""
-    return Pattern(source, flags, timeout_base)
+def pattern(
+    source: str, flags: int = 0, timeout_base: float = TIMEOUT_BASE, same_in_re: bool = False
+) -> Pattern:
+    """Compile `source` with the timeout guard (see `Pattern` for `same_in_re`)."""
+    return Pattern(source, flags, timeout_base, same_in_re)
 
 
-WORD = pattern(r"\w+")
-# the same words in ASCII text, found by the standard `re` module, which is faster on a plain
-# class (and needs no timeout guard: `\w+` cannot backtrack)
-ASCII_WORD = re.compile(r"\w+", re.ASCII)
+# Patterns that cannot backtrack (a single class repeated, or anchored and bounded: their time
+# is linear in the subject whatever it holds) need no timeout guard, and run unwrapped on the
+# hot path: the wrapper's Python call costs more than most of their calls take. Those that need
+# no `regex` feature use the standard `re` module, which is faster on plain classes.
+WORD = regex.compile(r"\w+")  # `regex`: its \w takes in combining marks, `re`'s does not
+ASCII_WORD = re.compile(r"\w+", re.ASCII)  # the same words in ASCII text
 # a markdown link target: brackets, with at most one level of balanced brackets inside
 TARGET = r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"
 # a markdown heading marker, a list bullet, or a blockquote marker at the start of a line
-HEADING = pattern(r"^ {0,3}(#{1,6})[ \t]+")
-BULLET = pattern(r"^[ \t]{0,12}(?:[-*+•·▪►◦‣]|\d{1,3}[.)])[ \t]+")
-QUOTE = pattern(r"^[ \t]{0,3}>[ \t]?")
+HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
+BULLET = re.compile(r"^[ \t]{0,12}(?:[-*+•·▪►◦‣]|\d{1,3}[.)])[ \t]+")
+QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 MARKER_LEADS = frozenset("#>-*+•·▪►◦‣")  # the first character of a marker (or a digit)
 # markdown strong-emphasis markers: a run of two or more * or _ opening or closing a word
 EMPHASIS = pattern(r"(?<![\w*])(?:\*{2,}|_{2,})(?=\S)|(?<=\S)(?:\*{2,}|_{2,})(?![\w*])")
-IMAGE = pattern(r"!\[[^\[\]\n]{0,2000}\]" + TARGET)
-LINK = pattern(r"\[([^\[\]\n]{0,2000})\]" + TARGET)
+IMAGE = pattern(r"!\[[^\[\]\n]{0,2000}\]" + TARGET, same_in_re=True)
+LINK = pattern(r"\[([^\[\]\n]{0,2000})\]" + TARGET, same_in_re=True)
 TERMINAL = frozenset(".!?…:;\"”’»)'")
 ENDS_SENTENCE = frozenset(".!?…")
+
+
+def without_images(text: str) -> str:
+    """The text without its markdown images (every image starts with "![")."""
+    return IMAGE.sub("", text) if "![" in text else text
 
 
 MEMOISED: list[Callable[..., Any]] = []
@@ -153,7 +184,9 @@ def words(text: str) -> int:
 def may_have_marker(text: str) -> bool:
     """Whether a heading, bullet or quote marker can start `text`: a quick test that spares
     running the three patterns over blocks that start with a word, as most do."""
-    lead = text.lstrip(" \t")[:1]
+    lead = text[:1]
+    if lead in (" ", "\t"):
+        lead = text.lstrip(" \t")[:1]
     return lead in MARKER_LEADS or lead.isdigit()
 
 
@@ -174,8 +207,7 @@ def plain(text: str) -> str:
         text = BULLET.sub("", text, count=1)
         text = QUOTE.sub("", text, count=1)
     if "](" in text:
-        text = IMAGE.sub("", text)
-        text = LINK.sub(r"\1", text)
+        text = LINK.sub(r"\1", without_images(text))
     if "**" in text or "__" in text:
         text = EMPHASIS.sub("", text)
     return text.strip()
@@ -202,11 +234,11 @@ def link_share(text: str) -> float:
     """The share of a block's words that sit inside markdown links (0 when it has no words)."""
     if "](" not in text:
         return 0.0
-    without_images = IMAGE.sub("", text)
-    total = words(LINK.sub(r"\1", without_images))  # the words a reader sees, not the URLs
+    pieces = LINK.split(without_images(text))  # text outside links, a link's text, outside, ...
+    total = words("".join(pieces))  # the words a reader sees, not the URLs
     if not total:
         return 0.0
-    inside = sum(words(m.group(1)) for m in LINK.finditer(without_images))
+    inside = sum(words(link_text) for link_text in pieces[1::2])
     return min(1.0, inside / total)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ftfy.badness
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import Document, Pipeline, step
-from newsclean.filters.media import PLACEHOLDER, is_only_images_and_links
+from newsclean.filters.media import PLACEHOLDER, only_images_and_links
 from newsclean.filters.unicode import (
     INVISIBLE,
     MAY_BE_INVISIBLE,
@@ -15,6 +16,7 @@ from newsclean.filters.unicode import (
     looks_like_mojibake,
     repair,
 )
+from newsclean.phrases import PrefixMatcher
 from newsclean.pipeline import text_step
 from newsclean.text import (
     BULLET,
@@ -23,8 +25,12 @@ from newsclean.text import (
     LINK,
     QUOTE,
     WORD,
+    key,
+    link_share,
     may_have_marker,
+    without_images,
     word_list,
+    words,
 )
 
 # ASCII, the characters mojibake is made of, and the ones clean text has too
@@ -109,4 +115,64 @@ def test_placeholder_needs_a_bracket(text: str):
 @given(st.lists(st.sampled_from([*"a [](). -*|#>!x/:", "](", "![", "image"])).map("".join))
 def test_quick_test_for_image_and_link_blocks_agrees_with_the_substitutions(text: str):
     bare = LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>")
-    assert is_only_images_and_links(text) == (not bare)
+    assert (only_images_and_links(text) is not None) == (not bare)
+
+
+PHRASE_WORDS = st.sampled_from(["sign", "up", "upto", "for", "für", "cafe\u0301", "news", "café"])
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(st.lists(PHRASE_WORDS, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=5),
+    st.lists(
+        st.sampled_from(
+            [
+                "sign",
+                "up",
+                "upto",
+                "for",
+                "Für",
+                "cafe\u0301",
+                "news",
+                "café",
+                " ",
+                "-",
+                "**",
+                "\u0301",
+                "x",
+            ]
+        )
+    ).map("".join),
+)
+def test_phrase_prefix_matcher_agrees_with_a_word_boundary_pattern(phrases: list[str], text: str):
+    """A key holds only word characters and single spaces, so "followed by a space or the end"
+    is the word boundary the phrase lists were first matched with."""
+    unique = tuple(dict.fromkeys(phrases))
+    longest_first = sorted(unique, key=len, reverse=True)
+    reference = regex.compile(rf"^(?:{'|'.join(map(regex.escape, longest_first))})\b")
+    k = key(text)
+    found, expected = PrefixMatcher(unique).match(k), reference.match(k)
+    assert (found and found.group(0)) == (expected and expected.group(0))
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from([*"a [](). -*|#>!x/:", "](", "![", "image", "b c"])).map("".join))
+def test_link_pieces_give_the_answers_of_the_substitutions(text: str):
+    """link_share and only_images_and_links take the link texts and the text around them from
+    one split of the text without its images, instead of a substitution for each."""
+    without = IMAGE.sub("", text)
+    assert without_images(text) == without
+    total = words(LINK.sub(r"\1", without))
+    inside = sum(words(m.group(1)) for m in LINK.finditer(without))
+    assert link_share(text) == (min(1.0, inside / total) if total and "](" in text else 0.0)
+    if only_images_and_links(text) is not None:
+        assert only_images_and_links(text) == [m.group(1) for m in LINK.finditer(without)]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from([*"a [](). \n-*!x/:", "](", "![", "b c", "((", "))"])).map("".join))
+def test_link_patterns_mean_the_same_to_re_and_regex(text: str):
+    """IMAGE and LINK run with `re` on short subjects, with `regex` (and its timeout) on long."""
+    for found, replacement in ((IMAGE, ""), (LINK, r"<\1>")):
+        assert found.short.sub(replacement, text) == found.compiled.sub(replacement, text)
+        assert found.short.split(text) == found.compiled.split(text)

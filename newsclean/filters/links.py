@@ -12,7 +12,6 @@ from .. import phrases
 from ..document import Document
 from ..pipeline import step
 from ..text import (
-    IMAGE,
     LINK,
     Pattern,
     heading_level,
@@ -22,6 +21,7 @@ from ..text import (
     link_share,
     pattern,
     plain,
+    without_images,
     words,
 )
 
@@ -43,7 +43,7 @@ def is_link_heading(text: str) -> bool:
 
 
 def link_count(text: str) -> int:
-    return len(LINK.findall(IMAGE.sub("", text))) if "](" in text else 0
+    return len(LINK.findall(without_images(text))) if "](" in text else 0
 
 
 def is_link_line(text: str) -> bool:

@@ -6,7 +6,17 @@ from __future__ import annotations
 
 from ..document import Document
 from ..pipeline import step
-from ..text import BULLET, EMPHASIS, HEADING, IMAGE, LINK, QUOTE, TARGET, may_have_marker, pattern
+from ..text import (
+    BULLET,
+    EMPHASIS,
+    HEADING,
+    LINK,
+    QUOTE,
+    TARGET,
+    may_have_marker,
+    pattern,
+    without_images,
+)
 
 ESCAPE = pattern(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 NUMBERED = pattern(r"^\s{0,12}(\d{1,3}[.)])\s")
@@ -38,8 +48,7 @@ def strip_markdown_once(text: str) -> str:
             number = NUMBERED.match(out)
             out = (number.group(1) + " " if number else "- ") + out[m.end() :]
     if "](" in out:
-        out = IMAGE.sub("", out)
-        out = EMPTY_LINK.sub("", out)
+        out = EMPTY_LINK.sub("", without_images(out))
         out = LINK.sub(r"\1", out)
     if "**" in out or "__" in out:
         out = EMPHASIS.sub("", out)

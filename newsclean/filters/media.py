@@ -13,7 +13,6 @@ from .. import phrases
 from ..document import Block, Document
 from ..pipeline import step
 from ..text import (
-    IMAGE,
     LINK,
     Pattern,
     ends_with_terminal,
@@ -24,6 +23,7 @@ from ..text import (
     memoised,
     pattern,
     plain,
+    without_images,
     words,
 )
 
@@ -58,17 +58,20 @@ def is_labelled_agency_credit(k: str) -> bool:
     return bool(label) and k[label.end() :].strip() in phrases.exact("media_credit_exact")
 
 
-def is_only_images_and_links(text: str) -> bool:
-    """Nothing but images, links and stray marks. Such a block starts, after its marks, with
-    the "[" of a link or an image: a quick test that spares the substitutions for prose."""
+def only_images_and_links(text: str) -> list[str] | None:
+    """The texts of the links of a block that holds nothing but images, links and stray marks;
+    None for any other block. Such a block starts, after its marks, with the "[" of a link or
+    an image: a quick test that spares the pattern for prose."""
     if text.lstrip(" ]()!|-*#>")[:1] not in ("", "["):
-        return False
-    return not LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>")
+        return None
+    pieces = LINK.split(without_images(text))  # text outside links, a link's text, outside, ...
+    return None if "".join(pieces[0::2]).strip(" []()!|-*#>") else pieces[1::2]
 
 
 def is_placeholder(text: str) -> bool:
-    if "](" in text and is_only_images_and_links(text):
-        return not any(m.group(1).strip(" []!") for m in LINK.finditer(IMAGE.sub("", text)))
+    link_texts = only_images_and_links(text) if "](" in text else None
+    if link_texts is not None:
+        return not any(link_text.strip(" []!") for link_text in link_texts)
     return ("[" in text or "(" in text) and PLACEHOLDER.match(text) is not None
 
 
