@@ -17,7 +17,7 @@ from .filters.article import article, article_edges
 from .filters.furniture import furniture
 from .filters.links import link_blocks
 from .filters.markdown import markdown
-from .filters.media import media
+from .filters.media import media, remove_galleries
 from .filters.pages import page_breaks
 from .filters.paragraphs import paragraphs
 from .filters.unicode import normalise_unicode
@@ -32,6 +32,7 @@ DEFAULT_PIPELINE = Pipeline(
         normalise_unicode,
         page_breaks,
         article,
+        remove_galleries,
         ads,
         link_blocks,
         media,

@@ -136,3 +136,38 @@ def test_hard_wrapped_lines_are_joined_only_in_a_paginated_dump_with_blank_line_
     # a get_text() dump: one element a line and no page marks, nothing is joined
     lines = "It cost £4m.\nWork starts soon.\nThe bridge will open in\nMarch, the council said."
     assert newsclean.clean(lines) == lines.replace("\n", "\n\n")
+
+
+GALLERY = "\n\n".join(
+    f"* ## {k}/4 {title}\n\n{caption}\n\nPhoto: Agency"
+    for k, title, caption in [
+        (
+            1,
+            "Harbour at dawn",
+            "Fishing boats leave the harbour before the sun is up, as they have for years.",
+        ),
+        (
+            2,
+            "The old lamp",
+            "The lamp room of the lighthouse, which has been dark since the storm.",
+        ),
+        (3, "Volunteers", "Volunteers have raised most of the money through concerts and raffles."),
+        (4, "The regatta", "The regatta will mark the day the lamp shines again, next summer."),
+    ]
+)
+
+
+def test_a_numbered_gallery_inside_the_article_goes_whole():
+    raw = f"{BODY}\n\n{GALLERY}\n\n{SECOND}"
+    result = newsclean.explain(raw)
+    assert result.text == f"{BODY}\n\n{SECOND}"
+    assert sum(c.filter == "galleries" for c in result.removed) == 12
+
+
+def test_dates_and_lone_counters_are_no_gallery():
+    dated = f"{BODY}\n\n3/12 Concert in the park\n\n5/12 Talk at the library\n\n{SECOND}"
+    assert newsclean.clean(dated) == dated
+    counted = (
+        f"{BODY}\n\n1/3 of the budget went on the lamp.\n\n2/3 went on the stairs.\n\n{SECOND}"
+    )
+    assert newsclean.clean(counted) == counted

@@ -14,6 +14,7 @@ def test_the_default_pipeline_lists_its_filters_in_order():
         "unicode",
         "page_breaks",
         "article",
+        "galleries",
         "ads",
         "link_blocks",
         "media",

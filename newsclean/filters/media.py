@@ -1,7 +1,8 @@
 """Media debris: image placeholders, caption and credit labels, photo captions set apart where
-an image stood, and map/graphic blocks (map heading, legend, "Source: ..." attribution, the map
-provider's credit). Phrase lists: `media_caption_label`, `media_credit_label`,
-`media_credit_exact`, `map_heading_word`, `map_provider_exact`."""
+an image stood, map/graphic blocks (map heading, legend, "Source: ..." attribution, the map
+provider's credit), and the slides of a numbered gallery ("1/50 ..."). Phrase lists:
+`media_caption_label`, `media_credit_label`, `media_credit_exact`, `map_heading_word`,
+`map_provider_exact`."""
 
 from __future__ import annotations
 
@@ -35,6 +36,9 @@ SWATCH = pattern(r"^[\u25a0-\u25ff\u2b1b\u2b1c\u2b24\u2b50-\u2b55\U0001f7e0-\U00
 CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 7, 40  # shorter is a subheading; longer is prose
 CREDIT_MAX_WORDS = 25
 LEGEND_MAX_WORDS = 10
+# a gallery's slide counter opens a block: "1/50 Title", "## 3 / 12"; not a date ("9/11/13")
+SLIDE_COUNTER = pattern(r"^\W{0,8}(\d{1,3}) ?/ ?(\d{1,3})(?!\S)")
+GALLERY_MIN_SLIDES = 3  # counters numbered one after another, out of the same total
 
 
 @cache
@@ -118,6 +122,48 @@ def is_caption(blocks: list[Block], i: int) -> bool:
         and not ends_with_terminal(text)
         and CAPTION_MIN_WORDS <= words(text) <= CAPTION_MAX_WORDS
     )
+
+
+def slide_counter(text: str) -> tuple[int, int] | None:
+    """(k, n) for a block that opens with slide k of a gallery of n."""
+    m = SLIDE_COUNTER.match(plain(text)) if "/" in text else None
+    if not m:
+        return None
+    k, n = int(m.group(1)), int(m.group(2))
+    return (k, n) if 1 <= k <= n else None
+
+
+def galleries(blocks: list[Block]) -> list[range]:
+    """The blocks of each numbered gallery: from its first slide counter to the end of its last
+    slide. The last slide runs to the next heading, and is no longer than the longest other."""
+    counters = [(i, c) for i, b in enumerate(blocks) if (c := slide_counter(b.text))]
+    runs: list[list[int]] = []
+    previous = (0, 0)
+    for i, (k, n) in counters:
+        if runs and (k, n) == (previous[0] + 1, previous[1]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+        previous = (k, n)
+    found = []
+    for run in runs:
+        if len(run) < GALLERY_MIN_SLIDES:
+            continue
+        longest = max(b - a for a, b in zip(run, run[1:], strict=False))
+        end = run[-1] + 1
+        while end < len(blocks) and end - run[-1] < longest and not heading_level(blocks[end].text):
+            end += 1
+        found.append(range(run[0], end))
+    return found
+
+
+@step("galleries", 'numbered slide galleries ("1/50 ..."): their titles, captions and credits')
+def remove_galleries(doc: Document) -> None:
+    """A step of its own, run just after the article is found: the filters after it would take
+    single slides for related links or captions and break the run of counters."""
+    for gallery in galleries(doc.blocks):
+        for i in gallery:
+            doc.remove(i, "in a numbered gallery of slides")
 
 
 @step("media", "image placeholders, captions and credits, map legends and attributions")
