@@ -106,6 +106,33 @@ def test_the_article_comes_before_the_comments():
     assert newsclean.clean(text) == "\n\n".join(PARAGRAPHS)
 
 
+def test_comments_headings_are_known_in_the_other_languages():
+    headings = [
+        "Kommentare",
+        "Schreibe einen Kommentar",
+        "12 commentaires",
+        "Laisser un commentaire",
+        "Comentarios (4)",
+        "Deja un comentario",
+        "Lascia un commento",
+        "Deixe um comentário",
+        "3 reacties",
+        "Plaats een reactie",
+    ]
+    for heading in headings:
+        assert block_score(heading).why == "the comments start here", heading
+    assert block_score("Les commentaires du ministre").why != "the comments start here"
+
+
+def test_the_article_comes_before_spanish_comments():
+    comment = (
+        "Me parece una muy buena noticia para el pueblo, aunque llega tarde y costará mucho más"
+        " de lo que dicen los concejales en el pleno de esta semana."
+    )
+    text = "\n\n".join([*PARAGRAPHS, "Comentarios", *[comment, comment + " Saludos."] * 2])
+    assert newsclean.clean(text) == "\n\n".join(PARAGRAPHS)
+
+
 def test_prose_repeated_three_times_is_a_template_copy():
     teaser = (
         "Stack Overflow published the results of its developer survey, summarizing responses"
