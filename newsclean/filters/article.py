@@ -16,6 +16,7 @@ left, so that clean(clean(x)) == clean(x).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -71,12 +72,13 @@ SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 # a clock time opening a list item or closing a line: "* 14:32 Title", "Title 3/9 18:45"
 TIMESTAMPED = pattern(r"^(?:[-*+]|\d{1,3}\.)?\s{0,4}\d{1,2}:\d\d\b|\b\d{1,2}:\d\d$")
 UNBROKEN = pattern(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
-PUNCTUATION = pattern(r"[,.;:!?،、，。；]")
+PUNCTUATION = pattern(r"[,.;:!?،、，。；]", same_in_re=True)
 UNPUNCTUATED_MIN_WORDS = 20  # a line this long, with fewer punctuation marks
 WORDS_PER_MARK = 25  # than one per this many words, is a list (of languages, tags, names)
 NUMBER = pattern(r"\d+")
 CODE_INDENT = pattern(r"^(?: {4}|\t)")
 CASED_WORD = pattern(r"\b\p{L}[\p{L}'’-]{0,100}")
+ASCII_CASED_WORD = re.compile(r"\b[A-Za-z][A-Za-z'-]{0,100}", re.ASCII)  # the same, in ASCII text
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
 TITLE_CASE_SHARE = 0.6  # when more than this share of its words start with a capital
 LONG_LIST_WORDS = 40  # such a line, or one without punctuation, this long is a menu
@@ -107,7 +109,8 @@ def size(text: str) -> int:
 
 def capitalised_share(text: str) -> float:
     """The share of a block's words that start with a capital: high for titles, names, menus."""
-    found = CASED_WORD.findall(plain(text))
+    p = plain(text)
+    found = ASCII_CASED_WORD.findall(p) if p.isascii() else CASED_WORD.findall(p)
     return sum(w[0].isupper() for w in found) / len(found) if found else 0.0
 
 
@@ -161,7 +164,7 @@ def content_score(text: str) -> BlockScore:
     """A block's score from what it says and how: boilerplate, links, prose or a short line."""
     if ad_reason(text) or media_reason(text):
         return BlockScore(0.0, LATER_FILTERS)
-    if HTML_TAG.search(text):
+    if "<" in text and HTML_TAG.search(text):
         return BlockScore(-DEBRIS_COST, "raw HTML")
     n = size(plain(text))
     share = linked_share(text)
