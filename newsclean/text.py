@@ -153,6 +153,13 @@ QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 MARKER_LEADS = frozenset("#>-*+•·▪►◦‣")  # the first character of a marker (or a digit)
 # markdown strong-emphasis markers: a run of two or more * or _ opening or closing a word
 EMPHASIS = pattern(r"(?<![\w*])(?:\*{2,}|_{2,})(?=\S)|(?<=\S)(?:\*{2,}|_{2,})(?![\w*])")
+# markdown emphasis with one marker, in pairs, the words in group 1 or 2: "_Aotearoa_", "*must*".
+# A marker inside a word or path ("snake_case", "/a_b_/") or next to a space is not one, and
+# the words between cannot hold their own marker, so each opener scans only to the next marker.
+ITALIC = pattern(
+    r"(?<![\w*\\/])\*(?=[^\s*])([^*\n]{1,2000})(?<=[^\s*\\])\*(?![\w*/])"
+    r"|(?<![\w\\/])_(?=[^\s_])([^_\n]{1,2000})(?<=[^\s_\\])_(?![\w/])"
+)
 IMAGE = pattern(r"!" + LINK_TEXT + TARGET, same_in_re=True)
 LINK = pattern(LINK_TEXT + TARGET, same_in_re=True)
 TERMINAL = frozenset(".!?…:;\"”’»)'")
@@ -184,6 +191,13 @@ def key_words(text: str) -> list[str]:
     character to the word pattern, but markdown's emphasis marker ("_Related_") or a joiner."""
     folded = text.casefold()
     return word_list(folded.replace("_", " ") if "_" in folded else folded)
+
+
+def without_italics(text: str) -> str:
+    """The text without its single-marker emphasis markers ("_Aotearoa_" -> "Aotearoa")."""
+    if "_" not in text and "*" not in text:
+        return text
+    return ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 @memoised
@@ -220,7 +234,7 @@ def plain(text: str) -> str:
         text = LINK.sub(r"\1", without_images(text))
     if "**" in text or "__" in text:
         text = EMPHASIS.sub("", text)
-    return text.strip()
+    return without_italics(text).strip()
 
 
 @memoised

@@ -1,4 +1,4 @@
-"""Markdown debris: links whose text holds brackets; phrase keys."""
+"""Markdown debris: links whose text holds brackets, single-marker emphasis, phrase keys."""
 
 import newsclean
 from newsclean.filters.links import is_link_heading
@@ -44,6 +44,28 @@ def test_brackets_nested_deeper_or_unbalanced_are_not_a_link_text():
     assert clean_twice(raw) == (
         "A [[[deep]]](https://x.org) link and [1]two and a [b] c stay readable here."
     )
+
+
+# single-marker emphasis
+
+
+def test_single_marker_emphasis_comes_off():
+    raw = (
+        "Firefox was originally named _Phoenix_ but the name was *changed* to avoid conflicts "
+        "with _**another company**_."
+    )
+    assert clean_twice(raw) == (
+        "Firefox was originally named Phoenix but the name was changed to avoid conflicts with "
+        "another company."
+    )
+
+
+def test_underscores_and_stars_inside_words_paths_or_alone_stay():
+    raw = (
+        "Set my_var_name to 5 * 3 * 2, leave _ alone, see https://example.com/_foo_/bar and "
+        "keep snake_case_ as it is."
+    )
+    assert clean_twice(raw) == raw
 
 
 # phrase keys

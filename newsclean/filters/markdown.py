@@ -1,6 +1,7 @@
-"""Markdown debris: heading and quote markers, emphasis markers, backslash escapes, inline
-images, links reduced to their text, rules and other blocks with no words. List items keep a
-plain "- " bullet (numbered items keep their number): the list is part of the article."""
+"""Markdown debris: heading and quote markers, emphasis markers (runs of * or _, and single
+ones in pairs: "_Aotearoa_"), backslash escapes, inline images, links reduced to their text,
+rules and other blocks with no words. List items keep a plain "- " bullet (numbered items keep
+their number): the list is part of the article."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ..text import (
     may_have_marker,
     pattern,
     without_images,
+    without_italics,
 )
 
 ESCAPE = pattern(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
@@ -52,6 +54,7 @@ def strip_markdown_once(text: str) -> str:
         out = LINK.sub(r"\1", out)
     if "**" in out or "__" in out:
         out = EMPHASIS.sub("", out)
+    out = without_italics(out)
     if "\\" in out:
         out = ESCAPE.sub(r"\1", out)
     if "  " in out or "\t" in out:
