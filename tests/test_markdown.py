@@ -86,3 +86,31 @@ def test_underscore_separates_words_in_a_key():
     assert key("snake_case") == "snake case"
     assert is_link_heading("_Related")
     assert not is_link_heading("Related_reading_list")
+
+
+# TeX source beside rendered math
+
+
+def test_tex_source_and_the_rendered_formula_before_it_come_off():
+    raw = (
+        "If the conjugate transpose of a matrix  A  {\\displaystyle A}  is denoted by  A  H  "
+        "{\\displaystyle A^{\\mathsf {H}}} , then the Hermitian property can be written as\n\n"
+        "A   Hermitian  ⟺ A  =  A  H  {\\displaystyle A{\\text{ Hermitian}}\\quad \\iff \\quad "
+        "A=A^{\\mathsf {H}}}\n\n"
+        "Hermitian matrices are named after Charles Hermite, who showed in 1855 that they share "
+        "a property with real symmetric matrices."
+    )
+    assert clean_twice(raw) == (
+        "If the conjugate transpose of a matrix is denoted by , then the Hermitian property can "
+        "be written as\n\n"
+        "Hermitian matrices are named after Charles Hermite, who showed in 1855 that they share "
+        "a property with real symmetric matrices."
+    )
+
+
+def test_braces_without_a_tex_command_or_never_closed_stay():
+    raw = (
+        "Write {braces} and a set {1, 2}, a {\\ spaced} backslash and an open {\\bf group of "
+        "words that never closes, in the middle of a long sentence."
+    )
+    assert clean_twice(raw) == raw
