@@ -15,7 +15,7 @@ from importlib import resources
 
 import regex
 
-from .text import WORD
+from .text import key_words
 
 
 @cache
@@ -35,7 +35,7 @@ def sections() -> dict[str, tuple[str, ...]]:
             elif current is None:
                 raise ValueError(f"{entry.name}: phrase {line!r} before any [section]")
             else:
-                current.append(" ".join(WORD.findall(line.casefold())))
+                current.append(" ".join(key_words(line)))
     return {name: tuple(dict.fromkeys(p for p in items if p)) for name, items in found.items()}
 
 

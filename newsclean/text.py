@@ -143,6 +143,9 @@ WORD = regex.compile(r"\w+")  # `regex`: its \w takes in combining marks, `re`'s
 ASCII_WORD = re.compile(r"\w+", re.ASCII)  # the same words in ASCII text
 # a markdown link target: brackets, with at most one level of balanced brackets inside
 TARGET = r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"
+# a markdown link's (or image's) text, in its square brackets, with at most one level of
+# balanced square brackets inside ("[[update]](https://x)", "[IPA [aɔ]](/wiki/IPA)"), in group 1
+LINK_TEXT = r"\[((?:[^\[\]\n]|\[[^\[\]\n]{0,200}\]){0,2000})\]"
 # a markdown heading marker, a list bullet, or a blockquote marker at the start of a line
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
 BULLET = re.compile(r"^[ \t]{0,12}(?:[-*+•·▪►◦‣]|\d{1,3}[.)])[ \t]+")
@@ -150,8 +153,15 @@ QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 MARKER_LEADS = frozenset("#>-*+•·▪►◦‣")  # the first character of a marker (or a digit)
 # markdown strong-emphasis markers: a run of two or more * or _ opening or closing a word
 EMPHASIS = pattern(r"(?<![\w*])(?:\*{2,}|_{2,})(?=\S)|(?<=\S)(?:\*{2,}|_{2,})(?![\w*])")
-IMAGE = pattern(r"!\[[^\[\]\n]{0,2000}\]" + TARGET, same_in_re=True)
-LINK = pattern(r"\[([^\[\]\n]{0,2000})\]" + TARGET, same_in_re=True)
+# markdown emphasis with one marker, in pairs, the words in group 1 or 2: "_Aotearoa_", "*must*".
+# A marker inside a word or path ("snake_case", "/a_b_/") or next to a space is not one, and
+# the words between cannot hold their own marker, so each opener scans only to the next marker.
+ITALIC = pattern(
+    r"(?<![\w*\\/])\*(?=[^\s*])([^*\n]{1,2000})(?<=[^\s*\\])\*(?![\w*/])"
+    r"|(?<![\w\\/])_(?=[^\s_])([^_\n]{1,2000})(?<=[^\s_\\])_(?![\w/])"
+)
+IMAGE = pattern(r"!" + LINK_TEXT + TARGET, same_in_re=True)
+LINK = pattern(LINK_TEXT + TARGET, same_in_re=True)
 TERMINAL = frozenset(".!?…:;\"”’»)'")
 ENDS_SENTENCE = frozenset(".!?…")
 
@@ -174,6 +184,20 @@ def memoised(func: Callable[[str], T]) -> Callable[[str], T]:
 
 def word_list(text: str) -> list[str]:
     return ASCII_WORD.findall(text) if text.isascii() else WORD.findall(text)
+
+
+def key_words(text: str) -> list[str]:
+    """The case-folded words of `text` for phrase lookup, where "_" separates words: it is a word
+    character to the word pattern, but markdown's emphasis marker ("_Related_") or a joiner."""
+    folded = text.casefold()
+    return word_list(folded.replace("_", " ") if "_" in folded else folded)
+
+
+def without_italics(text: str) -> str:
+    """The text without its single-marker emphasis markers ("_Aotearoa_" -> "Aotearoa")."""
+    if "_" not in text and "*" not in text:
+        return text
+    return ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 @memoised
@@ -210,13 +234,13 @@ def plain(text: str) -> str:
         text = LINK.sub(r"\1", without_images(text))
     if "**" in text or "__" in text:
         text = EMPHASIS.sub("", text)
-    return text.strip()
+    return without_italics(text).strip()
 
 
 @memoised
 def key(text: str) -> str:
     """A block reduced for phrase lookup: plain, case-folded, words only, single spaces."""
-    return " ".join(word_list(plain(text).casefold()))
+    return " ".join(key_words(plain(text)))
 
 
 def ends_with_terminal(text: str) -> bool:
