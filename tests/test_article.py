@@ -277,3 +277,10 @@ def test_share_counts_and_images_do_not_push_the_headline_out_of_reach():
     assert result.meta["title"] == "Harbour town votes to restore its old lighthouse"
     assert result.text.startswith("The lamp has been dark since the storm of 1987")
     assert result.text.endswith(PARAGRAPHS[-1])
+
+
+def test_a_photo_credit_run_into_a_paragraph_does_not_make_it_a_copyright_notice():
+    credited = f"© Harbour Photos {PARAGRAPHS[0]} {PARAGRAPHS[1]}"
+    assert block_score(credited).why == "prose"
+    assert block_score(f"![<span>The lamp</span>](https://img.example/l.jpg) {credited}").value > 0
+    # a short notice with "©" is still one (test_prose_counts_for_the_article_and_menus_against)

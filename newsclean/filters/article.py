@@ -37,6 +37,7 @@ from ..text import (
     memoised,
     pattern,
     plain,
+    without_images,
     words,
 )
 from .ads import ad_reason
@@ -58,6 +59,7 @@ REPEATED_MIN = 15.0  # lines of code or short sentences can repeat, so only a pa
 LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
 ISOLATED_MAX = 15.0  # prose scoring less than this, between two debris blocks, is a teaser
 TEASER_SPAN = 6  # dated teasers this close (in blocks) form a grid
+COPYRIGHT_MAX_WORDS = 30  # a longer block with "©" is prose with a photo credit run into it
 TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
 
@@ -164,12 +166,12 @@ def content_score(text: str) -> BlockScore:
     """A block's score from what it says and how: boilerplate, links, prose or a short line."""
     if ad_reason(text) or media_reason(text):
         return BlockScore(0.0, LATER_FILTERS)
-    if "<" in text and HTML_TAG.search(text):
+    if "<" in text and HTML_TAG.search(without_images(text)):  # not in an image's alt text
         return BlockScore(-DEBRIS_COST, "raw HTML")
     n = size(plain(text))
     share = linked_share(text)
     k = key(text)
-    if "©" in text:
+    if "©" in plain(text) and n <= COPYRIGHT_MAX_WORDS:
         return BlockScore(-DEBRIS_COST, "copyright notice")
     if k and phrases.prefix("promo").match(k):
         return BlockScore(-DEBRIS_COST, "a long notice or prompt")
