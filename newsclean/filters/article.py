@@ -79,8 +79,9 @@ UNPUNCTUATED_MIN_WORDS = 20  # a line this long, with fewer punctuation marks
 WORDS_PER_MARK = 25  # than one per this many words, is a list (of languages, tags, names)
 NUMBER = pattern(r"\d+")
 CODE_INDENT = pattern(r"^(?: {4}|\t)")
-CASED_WORD = pattern(r"\b\p{L}[\p{L}'’-]{0,100}")
-ASCII_CASED_WORD = re.compile(r"\b[A-Za-z][A-Za-z'-]{0,100}", re.ASCII)  # the same, in ASCII text
+# a word, its initial in group 1 (findall returns just the initials)
+CASED_WORD = pattern(r"\b(\p{L})[\p{L}'’-]{0,100}")
+ASCII_CASED_WORD = re.compile(r"\b([A-Za-z])[A-Za-z'-]{0,100}", re.ASCII)  # the same, in ASCII
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
 TITLE_CASE_SHARE = 0.6  # when more than this share of its words start with a capital
 LONG_LIST_WORDS = 40  # such a line, or one without punctuation, this long is a menu
@@ -112,8 +113,8 @@ def size(text: str) -> int:
 def capitalised_share(text: str) -> float:
     """The share of a block's words that start with a capital: high for titles, names, menus."""
     p = plain(text)
-    found = ASCII_CASED_WORD.findall(p) if p.isascii() else CASED_WORD.findall(p)
-    return sum(w[0].isupper() for w in found) / len(found) if found else 0.0
+    initials = ASCII_CASED_WORD.findall(p) if p.isascii() else CASED_WORD.findall(p)
+    return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
 
 
 def linked_share(text: str) -> float:
