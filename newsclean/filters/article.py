@@ -138,10 +138,18 @@ def comments_heading() -> Pattern:
     return pattern(rf"\b(?:{alternatives})$")
 
 
+@cache
+def comments_heading_last_words() -> frozenset[str]:
+    """The last word of every comments heading phrase: a block whose key ends otherwise is none."""
+    return frozenset(p.rpartition(" ")[2] for p in phrases.sections().get("comments_heading", ()))
+
+
 def is_comments_heading(text: str) -> bool:
     if len(text) > COMMENTS_HEADING_MAX_CHARS:
         return False
     k = NUMBER.sub("", key(text)).strip()
+    if k.rpartition(" ")[2] not in comments_heading_last_words():
+        return False
     return words(k) <= COMMENTS_HEADING_MAX_WORDS and comments_heading().search(k) is not None
 
 
