@@ -147,9 +147,12 @@ def comments_heading_last_words() -> frozenset[str]:
 def is_comments_heading(text: str) -> bool:
     if len(text) > COMMENTS_HEADING_MAX_CHARS:
         return False
-    k = NUMBER.sub("", key(text)).strip()
+    k = key(text)
+    if not k.rpartition(" ")[2].isalpha():  # a number may end it: "Comments 13"
+        k = NUMBER.sub("", k).strip()
     if k.rpartition(" ")[2] not in comments_heading_last_words():
-        return False
+        return False  # no phrase can end the key
+    k = NUMBER.sub("", k).strip()  # the numbers inside it: "There are 13 comments"
     return words(k) <= COMMENTS_HEADING_MAX_WORDS and comments_heading().search(k) is not None
 
 
