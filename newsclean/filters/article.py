@@ -194,8 +194,8 @@ def content_score(text: str) -> BlockScore:
     if n >= TITLE_CASE_MIN_WORDS and capitalised_share(text) > TITLE_CASE_SHARE:
         return BlockScore(list_cost(n), "title-case line")
     sentence = reads_as_sentence(text)
-    marks = len(PUNCTUATION.findall(text))
-    if not sentence and n >= UNPUNCTUATED_MIN_WORDS and marks * WORDS_PER_MARK < n:
+    long_line = not sentence and n >= UNPUNCTUATED_MIN_WORDS
+    if long_line and len(PUNCTUATION.findall(text)) * WORDS_PER_MARK < n:
         return BlockScore(list_cost(n), "a list of words without punctuation")
     if not sentence and ":" in text and TIMESTAMPED.search(plain(text).strip()):
         return BlockScore(-DEBRIS_COST, "a headline with its time (a news ticker)")
