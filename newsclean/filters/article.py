@@ -93,10 +93,10 @@ class BlockScore:
     why: str
 
 
-def reads_as_sentence(text: str) -> bool:
-    """Ends like a sentence; a word cut off by an ellipsis ("the company said it...") is a
-    teaser's truncated summary, not a sentence."""
-    end = plain(text).rstrip("\"'”’»)]*_ ")
+def reads_as_sentence(p: str) -> bool:
+    """A block's plain text ends like a sentence; a word cut off by an ellipsis ("the company
+    said it...") is a teaser's truncated summary, not a sentence."""
+    end = p.rstrip("\"'”’»)]*_ ")
     return end.endswith(SENTENCE_ENDS) and not TRUNCATED.search(end[-4:])
 
 
@@ -110,9 +110,9 @@ def size(text: str) -> int:
     return words(text) + len(UNSPACED.findall(text)) // 2
 
 
-def capitalised_share(text: str) -> float:
-    """The share of a block's words that start with a capital: high for titles, names, menus."""
-    p = plain(text)
+def capitalised_share(p: str) -> float:
+    """The share of the words of a block's plain text that start with a capital: high for
+    titles, names, menus."""
     initials = ASCII_CASED_WORD.findall(p) if p.isascii() else CASED_WORD.findall(p)
     return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
 
@@ -180,10 +180,11 @@ def content_score(text: str) -> BlockScore:
         return BlockScore(0.0, LATER_FILTERS)
     if "<" in text and HTML_TAG.search(without_images(text)):  # not in an image's alt text
         return BlockScore(-DEBRIS_COST, "raw HTML")
-    n = size(plain(text))
+    p = plain(text)
+    n = size(p)
     share = linked_share(text)
     k = key(text)
-    if "©" in plain(text) and n <= COPYRIGHT_MAX_WORDS:
+    if "©" in p and n <= COPYRIGHT_MAX_WORDS:
         return BlockScore(-DEBRIS_COST, "copyright notice")
     if k and phrases.prefix("promo").match(k):
         return BlockScore(-DEBRIS_COST, "a long notice or prompt")
@@ -191,21 +192,20 @@ def content_score(text: str) -> BlockScore:
         return BlockScore(-DEBRIS_COST, "boilerplate label")
     if share >= LINKED:
         return BlockScore(-DEBRIS_COST - n * share / 4, "mostly links")
-    if n >= TITLE_CASE_MIN_WORDS and capitalised_share(text) > TITLE_CASE_SHARE:
+    if n >= TITLE_CASE_MIN_WORDS and capitalised_share(p) > TITLE_CASE_SHARE:
         return BlockScore(list_cost(n), "title-case line")
-    sentence = reads_as_sentence(text)
+    sentence = reads_as_sentence(p)
     long_line = not sentence and n >= UNPUNCTUATED_MIN_WORDS
     if long_line and len(PUNCTUATION.findall(text)) * WORDS_PER_MARK < n:
         return BlockScore(list_cost(n), "a list of words without punctuation")
-    if not sentence and ":" in text and TIMESTAMPED.search(plain(text).strip()):
+    if not sentence and ":" in text and TIMESTAMPED.search(p):
         return BlockScore(-DEBRIS_COST, "a headline with its time (a news ticker)")
-    cost = SENTENCE_COST if sentence else LINE_COST
-    if is_bullet(text):
-        cost += BULLET_COST
+    bullet = is_bullet(text)
+    cost = (SENTENCE_COST if sentence else LINE_COST) + (BULLET_COST if bullet else 0)
     value = max(n * (1 - share) - cost, -DEBRIS_COST)
     if value > 0:
         return BlockScore(value, "prose" if sentence else "long line")
-    return BlockScore(value, "short list item" if is_bullet(text) else "short line")
+    return BlockScore(value, "short list item" if bullet else "short line")
 
 
 def densest_region(values: list[float]) -> tuple[int, int]:
