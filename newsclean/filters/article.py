@@ -28,7 +28,6 @@ from .. import phrases
 from ..document import Document
 from ..pipeline import step
 from ..text import (
-    IMAGE,
     LINK,
     Pattern,
     heading_level,
@@ -122,7 +121,7 @@ def linked_share(text: str) -> float:
     if "](" not in text:
         return 0.0
     total = words(plain(text))
-    inside = sum(words(m.group(1)) for m in LINK.finditer(IMAGE.sub("", text)))
+    inside = sum(words(link_text) for link_text in LINK.findall(without_images(text)))
     return min(1.0, inside / total) if total else 1.0
 
 
