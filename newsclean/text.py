@@ -243,6 +243,17 @@ def key(text: str) -> str:
     return " ".join(key_words(plain(text)))
 
 
+@memoised
+def plain_words(text: str) -> int:
+    """words(plain(text)), the words a reader sees. In ASCII text without "_" they are the key's
+    words (case-folding changes no word's bounds there), so they are counted from the key."""
+    p = plain(text)
+    if p.isascii() and "_" not in p:
+        k = key(text)
+        return k.count(" ") + 1 if k else 0
+    return words(p)
+
+
 def ends_with_terminal(text: str) -> bool:
     text = text.rstrip(" *_")
     return bool(text) and text[-1] in TERMINAL

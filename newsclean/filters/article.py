@@ -36,6 +36,7 @@ from ..text import (
     memoised,
     pattern,
     plain,
+    plain_words,
     without_images,
     words,
 )
@@ -100,13 +101,16 @@ def reads_as_sentence(p: str) -> bool:
 
 
 def size(text: str) -> int:
-    """Words, with a word per two characters of scripts written without spaces (CJK, Thai);
-    long unbroken strings (URLs, base64 data, identifiers) count for nothing."""
-    if "/" in text or "=" in text:
-        text = UNBROKEN.sub(" ", text)
-    if text.isascii():
-        return words(text)
-    return words(text) + len(UNSPACED.findall(text)) // 2
+    """The words a reader sees in a block, with a word per two characters of scripts written
+    without spaces (CJK, Thai); long unbroken strings (URLs, base64 data, identifiers) count for
+    nothing."""
+    p = plain(text)
+    if "/" in p or "=" in p:
+        p = UNBROKEN.sub(" ", p)
+        n = words(p)
+    else:
+        n = plain_words(text)
+    return n if p.isascii() else n + len(UNSPACED.findall(p)) // 2
 
 
 def capitalised_share(p: str) -> float:
@@ -120,7 +124,7 @@ def linked_share(text: str) -> float:
     """The share of the words a reader sees that sit inside markdown links."""
     if "](" not in text:
         return 0.0
-    total = words(plain(text))
+    total = plain_words(text)
     inside = sum(words(link_text) for link_text in LINK.findall(without_images(text)))
     return min(1.0, inside / total) if total else 1.0
 
@@ -180,7 +184,7 @@ def content_score(text: str) -> BlockScore:
     if "<" in text and HTML_TAG.search(without_images(text)):  # not in an image's alt text
         return BlockScore(-DEBRIS_COST, "raw HTML")
     p = plain(text)
-    n = size(p)
+    n = size(text)
     share = linked_share(text)
     k = key(text)
     if "©" in p and n <= COPYRIGHT_MAX_WORDS:
