@@ -28,11 +28,11 @@ from .. import phrases
 from ..document import Document
 from ..pipeline import step
 from ..text import (
-    LINK,
     Pattern,
     heading_level,
     is_bullet,
     key,
+    link_pieces,
     memoised,
     pattern,
     plain,
@@ -125,7 +125,7 @@ def linked_share(text: str) -> float:
     if "](" not in text:
         return 0.0
     total = plain_words(text)
-    inside = sum(words(link_text) for link_text in LINK.findall(without_images(text)))
+    inside = sum(words(link_text) for link_text in link_pieces(text)[1::2])
     return min(1.0, inside / total) if total else 1.0
 
 

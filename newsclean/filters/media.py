@@ -14,17 +14,16 @@ from .. import phrases
 from ..document import Block, Document
 from ..pipeline import step
 from ..text import (
-    LINK,
     Pattern,
     ends_with_terminal,
     heading_level,
     is_bullet,
     is_paragraph,
     key,
+    link_pieces,
     memoised,
     pattern,
     plain,
-    without_images,
     words,
 )
 
@@ -70,8 +69,8 @@ def only_images_and_links(text: str) -> list[str] | None:
     an image: a quick test that spares the pattern for prose."""
     if text.lstrip(" ]()!|-*#>")[:1] not in ("", "["):
         return None
-    pieces = LINK.split(without_images(text))  # text outside links, a link's text, outside, ...
-    return None if "".join(pieces[0::2]).strip(" []()!|-*#>") else pieces[1::2]
+    pieces = link_pieces(text)
+    return None if "".join(pieces[0::2]).strip(" []()!|-*#>") else list(pieces[1::2])
 
 
 def is_placeholder(text: str) -> bool:
