@@ -11,9 +11,12 @@ from newsclean import Document, Pipeline, step
 from newsclean.filters.article import (
     COMMENTS_HEADING_MAX_WORDS,
     NUMBER,
+    UNBROKEN,
+    UNSPACED,
     capitalised_share,
     comments_heading,
     is_comments_heading,
+    size,
 )
 from newsclean.filters.media import PLACEHOLDER, only_images_and_links
 from newsclean.filters.unicode import (
@@ -222,3 +225,18 @@ def test_capitalised_share_counts_the_initials_of_whole_words(text: str):
     found = regex.findall(r"\b\p{L}[\p{L}'’-]{0,100}", text)
     share = sum(w[0].isupper() for w in found) / len(found) if found else 0.0
     assert capitalised_share(text) == share
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(st.sampled_from(["a" * 19, "b", "/", "=", " ", "\x1c", "\n", "漢字", "é"])).map(
+        "".join
+    )
+)
+def test_size_finds_every_unbroken_string_behind_its_quick_test(text: str):
+    forget()
+    p = plain(text)
+    if "/" in p or "=" in p:
+        p = UNBROKEN.sub(" ", p)
+    expected = words(p) if p.isascii() else words(p) + len(UNSPACED.findall(p)) // 2
+    assert size(text) == expected

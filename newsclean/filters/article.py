@@ -73,7 +73,10 @@ TRUNCATED = pattern(r"\p{L}(?:\.\.\.|…)$")  # a word cut off: "the company sa.
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 # a clock time opening a list item or closing a line: "* 14:32 Title", "Title 3/9 18:45"
 TIMESTAMPED = pattern(r"^(?:[-*+]|\d{1,3}\.)?\s{0,4}\d{1,2}:\d\d\b|\b\d{1,2}:\d\d$")
-UNBROKEN = pattern(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
+UNBROKEN_MIN = 40  # characters without a space: a URL, base64 data, an identifier
+UNBROKEN = pattern(
+    rf"[^\s\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}\p{{Thai}}]{{{UNBROKEN_MIN},}}"
+)
 PUNCTUATION = pattern(r"[,.;:!?،、，。；]", same_in_re=True)
 UNPUNCTUATED_MIN_WORDS = 20  # a line this long, with fewer punctuation marks
 WORDS_PER_MARK = 25  # than one per this many words, is a list (of languages, tags, names)
@@ -105,7 +108,8 @@ def size(text: str) -> int:
     without spaces (CJK, Thai); long unbroken strings (URLs, base64 data, identifiers) count for
     nothing."""
     p = plain(text)
-    if "/" in p or "=" in p:
+    # only where a "/" or "=" stands, and a run without a space long enough (a quick test)
+    if ("/" in p or "=" in p) and max(map(len, p.split(" "))) >= UNBROKEN_MIN:
         p = UNBROKEN.sub(" ", p)
         n = words(p)
     else:
