@@ -243,6 +243,17 @@ def key(text: str) -> str:
     return " ".join(key_words(plain(text)))
 
 
+@memoised
+def plain_words(text: str) -> int:
+    """words(plain(text)), the words a reader sees. In ASCII text without "_" they are the key's
+    words (case-folding changes no word's bounds there), so they are counted from the key."""
+    p = plain(text)
+    if p.isascii() and "_" not in p:
+        k = key(text)
+        return k.count(" ") + 1 if k else 0
+    return words(p)
+
+
 def ends_with_terminal(text: str) -> bool:
     text = text.rstrip(" *_")
     return bool(text) and text[-1] in TERMINAL
@@ -254,11 +265,19 @@ def starts_lower(text: str) -> bool:
 
 
 @memoised
+def link_pieces(text: str) -> tuple[str, ...]:
+    """The block without its images, split at its links: the text outside links, a link's text,
+    outside, ... (link texts at odd indices). Memoised: the article, media and link filters
+    all ask it of a block with links."""
+    return tuple(LINK.split(without_images(text)))
+
+
+@memoised
 def link_share(text: str) -> float:
     """The share of a block's words that sit inside markdown links (0 when it has no words)."""
     if "](" not in text:
         return 0.0
-    pieces = LINK.split(without_images(text))  # text outside links, a link's text, outside, ...
+    pieces = link_pieces(text)
     total = words("".join(pieces))  # the words a reader sees, not the URLs
     if not total:
         return 0.0

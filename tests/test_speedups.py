@@ -8,6 +8,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import Document, Pipeline, step
+from newsclean.filters.article import (
+    COMMENTS_HEADING_MAX_WORDS,
+    NUMBER,
+    UNBROKEN,
+    UNSPACED,
+    capitalised_share,
+    comments_heading,
+    is_comments_heading,
+    size,
+)
 from newsclean.filters.media import PLACEHOLDER, only_images_and_links
 from newsclean.filters.unicode import (
     INVISIBLE,
@@ -25,9 +35,12 @@ from newsclean.text import (
     LINK,
     QUOTE,
     WORD,
+    forget,
     key,
     link_share,
     may_have_marker,
+    plain,
+    plain_words,
     without_images,
     word_list,
     words,
@@ -176,3 +189,54 @@ def test_link_patterns_mean_the_same_to_re_and_regex(text: str):
     for found, replacement in ((IMAGE, ""), (LINK, r"<\1>")):
         assert found.short.sub(replacement, text) == found.compiled.sub(replacement, text)
         assert found.short.split(text) == found.compiled.split(text)
+
+
+# words in any case, with the characters that make case-folding or word bounds differ
+WORDY = st.lists(
+    st.sampled_from(
+        [*"ab AZ09_.,-'\n*#[]()!", "](", "ß", "İ", "ﬁ", "é", "\u0301", "Comments", "13"]
+    )
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(WORDY)
+def test_words_counted_from_the_key_are_the_words_a_reader_sees(text: str):
+    forget()
+    assert plain_words(text) == words(plain(text))
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from(["comments", "Comments", "Kommentare", "13", "3a", "a", " ", "é", "(", ")"])
+    ).map("".join)
+)
+def test_comments_heading_shortcut_agrees_with_the_pattern(text: str):
+    forget()
+    k = NUMBER.sub("", key(text)).strip()
+    slow = words(k) <= COMMENTS_HEADING_MAX_WORDS and comments_heading().search(k) is not None
+    assert is_comments_heading(text) == slow
+
+
+@settings(max_examples=500)
+@given(WORDY)
+def test_capitalised_share_counts_the_initials_of_whole_words(text: str):
+    found = regex.findall(r"\b\p{L}[\p{L}'’-]{0,100}", text)
+    share = sum(w[0].isupper() for w in found) / len(found) if found else 0.0
+    assert capitalised_share(text) == share
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(st.sampled_from(["a" * 19, "b", "/", "=", " ", "\x1c", "\n", "漢字", "é"])).map(
+        "".join
+    )
+)
+def test_size_finds_every_unbroken_string_behind_its_quick_test(text: str):
+    forget()
+    p = plain(text)
+    if "/" in p or "=" in p:
+        p = UNBROKEN.sub(" ", p)
+    expected = words(p) if p.isascii() else words(p) + len(UNSPACED.findall(p)) // 2
+    assert size(text) == expected

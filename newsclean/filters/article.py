@@ -28,15 +28,15 @@ from .. import phrases
 from ..document import Document
 from ..pipeline import step
 from ..text import (
-    IMAGE,
-    LINK,
     Pattern,
     heading_level,
     is_bullet,
     key,
+    link_pieces,
     memoised,
     pattern,
     plain,
+    plain_words,
     without_images,
     words,
 )
@@ -73,14 +73,18 @@ TRUNCATED = pattern(r"\p{L}(?:\.\.\.|…)$")  # a word cut off: "the company sa.
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
 # a clock time opening a list item or closing a line: "* 14:32 Title", "Title 3/9 18:45"
 TIMESTAMPED = pattern(r"^(?:[-*+]|\d{1,3}\.)?\s{0,4}\d{1,2}:\d\d\b|\b\d{1,2}:\d\d$")
-UNBROKEN = pattern(r"[^\s\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]{40,}")
+UNBROKEN_MIN = 40  # characters without a space: a URL, base64 data, an identifier
+UNBROKEN = pattern(
+    rf"[^\s\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}\p{{Thai}}]{{{UNBROKEN_MIN},}}"
+)
 PUNCTUATION = pattern(r"[,.;:!?،、，。；]", same_in_re=True)
 UNPUNCTUATED_MIN_WORDS = 20  # a line this long, with fewer punctuation marks
 WORDS_PER_MARK = 25  # than one per this many words, is a list (of languages, tags, names)
 NUMBER = pattern(r"\d+")
 CODE_INDENT = pattern(r"^(?: {4}|\t)")
-CASED_WORD = pattern(r"\b\p{L}[\p{L}'’-]{0,100}")
-ASCII_CASED_WORD = re.compile(r"\b[A-Za-z][A-Za-z'-]{0,100}", re.ASCII)  # the same, in ASCII text
+# a word, its initial in group 1 (findall returns just the initials)
+CASED_WORD = pattern(r"\b(\p{L})[\p{L}'’-]{0,100}")
+ASCII_CASED_WORD = re.compile(r"\b([A-Za-z])[A-Za-z'-]{0,100}", re.ASCII)  # the same, in ASCII
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
 TITLE_CASE_SHARE = 0.6  # when more than this share of its words start with a capital
 LONG_LIST_WORDS = 40  # such a line, or one without punctuation, this long is a menu
@@ -92,36 +96,40 @@ class BlockScore:
     why: str
 
 
-def reads_as_sentence(text: str) -> bool:
-    """Ends like a sentence; a word cut off by an ellipsis ("the company said it...") is a
-    teaser's truncated summary, not a sentence."""
-    end = plain(text).rstrip("\"'”’»)]*_ ")
+def reads_as_sentence(p: str) -> bool:
+    """A block's plain text ends like a sentence; a word cut off by an ellipsis ("the company
+    said it...") is a teaser's truncated summary, not a sentence."""
+    end = p.rstrip("\"'”’»)]*_ ")
     return end.endswith(SENTENCE_ENDS) and not TRUNCATED.search(end[-4:])
 
 
 def size(text: str) -> int:
-    """Words, with a word per two characters of scripts written without spaces (CJK, Thai);
-    long unbroken strings (URLs, base64 data, identifiers) count for nothing."""
-    if "/" in text or "=" in text:
-        text = UNBROKEN.sub(" ", text)
-    if text.isascii():
-        return words(text)
-    return words(text) + len(UNSPACED.findall(text)) // 2
-
-
-def capitalised_share(text: str) -> float:
-    """The share of a block's words that start with a capital: high for titles, names, menus."""
+    """The words a reader sees in a block, with a word per two characters of scripts written
+    without spaces (CJK, Thai); long unbroken strings (URLs, base64 data, identifiers) count for
+    nothing."""
     p = plain(text)
-    found = ASCII_CASED_WORD.findall(p) if p.isascii() else CASED_WORD.findall(p)
-    return sum(w[0].isupper() for w in found) / len(found) if found else 0.0
+    # only where a "/" or "=" stands, and a run without a space long enough (a quick test)
+    if ("/" in p or "=" in p) and max(map(len, p.split(" "))) >= UNBROKEN_MIN:
+        p = UNBROKEN.sub(" ", p)
+        n = words(p)
+    else:
+        n = plain_words(text)
+    return n if p.isascii() else n + len(UNSPACED.findall(p)) // 2
+
+
+def capitalised_share(p: str) -> float:
+    """The share of the words of a block's plain text that start with a capital: high for
+    titles, names, menus."""
+    initials = ASCII_CASED_WORD.findall(p) if p.isascii() else CASED_WORD.findall(p)
+    return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
 
 
 def linked_share(text: str) -> float:
     """The share of the words a reader sees that sit inside markdown links."""
     if "](" not in text:
         return 0.0
-    total = words(plain(text))
-    inside = sum(words(m.group(1)) for m in LINK.finditer(IMAGE.sub("", text)))
+    total = plain_words(text)
+    inside = sum(words(link_text) for link_text in link_pieces(text)[1::2])
     return min(1.0, inside / total) if total else 1.0
 
 
@@ -137,10 +145,21 @@ def comments_heading() -> Pattern:
     return pattern(rf"\b(?:{alternatives})$")
 
 
+@cache
+def comments_heading_last_words() -> frozenset[str]:
+    """The last word of every comments heading phrase: a block whose key ends otherwise is none."""
+    return frozenset(p.rpartition(" ")[2] for p in phrases.sections().get("comments_heading", ()))
+
+
 def is_comments_heading(text: str) -> bool:
     if len(text) > COMMENTS_HEADING_MAX_CHARS:
         return False
-    k = NUMBER.sub("", key(text)).strip()
+    k = key(text)
+    if not k.rpartition(" ")[2].isalpha():  # a number may end it: "Comments 13"
+        k = NUMBER.sub("", k).strip()
+    if k.rpartition(" ")[2] not in comments_heading_last_words():
+        return False  # no phrase can end the key
+    k = NUMBER.sub("", k).strip()  # the numbers inside it: "There are 13 comments"
     return words(k) <= COMMENTS_HEADING_MAX_WORDS and comments_heading().search(k) is not None
 
 
@@ -168,10 +187,11 @@ def content_score(text: str) -> BlockScore:
         return BlockScore(0.0, LATER_FILTERS)
     if "<" in text and HTML_TAG.search(without_images(text)):  # not in an image's alt text
         return BlockScore(-DEBRIS_COST, "raw HTML")
-    n = size(plain(text))
+    p = plain(text)
+    n = size(text)
     share = linked_share(text)
     k = key(text)
-    if "©" in plain(text) and n <= COPYRIGHT_MAX_WORDS:
+    if "©" in p and n <= COPYRIGHT_MAX_WORDS:
         return BlockScore(-DEBRIS_COST, "copyright notice")
     if k and phrases.prefix("promo").match(k):
         return BlockScore(-DEBRIS_COST, "a long notice or prompt")
@@ -179,21 +199,20 @@ def content_score(text: str) -> BlockScore:
         return BlockScore(-DEBRIS_COST, "boilerplate label")
     if share >= LINKED:
         return BlockScore(-DEBRIS_COST - n * share / 4, "mostly links")
-    if n >= TITLE_CASE_MIN_WORDS and capitalised_share(text) > TITLE_CASE_SHARE:
+    if n >= TITLE_CASE_MIN_WORDS and capitalised_share(p) > TITLE_CASE_SHARE:
         return BlockScore(list_cost(n), "title-case line")
-    sentence = reads_as_sentence(text)
-    marks = len(PUNCTUATION.findall(text))
-    if not sentence and n >= UNPUNCTUATED_MIN_WORDS and marks * WORDS_PER_MARK < n:
+    sentence = reads_as_sentence(p)
+    long_line = not sentence and n >= UNPUNCTUATED_MIN_WORDS
+    if long_line and len(PUNCTUATION.findall(text)) * WORDS_PER_MARK < n:
         return BlockScore(list_cost(n), "a list of words without punctuation")
-    if not sentence and ":" in text and TIMESTAMPED.search(plain(text).strip()):
+    if not sentence and ":" in text and TIMESTAMPED.search(p):
         return BlockScore(-DEBRIS_COST, "a headline with its time (a news ticker)")
-    cost = SENTENCE_COST if sentence else LINE_COST
-    if is_bullet(text):
-        cost += BULLET_COST
+    bullet = is_bullet(text)
+    cost = (SENTENCE_COST if sentence else LINE_COST) + (BULLET_COST if bullet else 0)
     value = max(n * (1 - share) - cost, -DEBRIS_COST)
     if value > 0:
         return BlockScore(value, "prose" if sentence else "long line")
-    return BlockScore(value, "short list item" if is_bullet(text) else "short line")
+    return BlockScore(value, "short list item" if bullet else "short line")
 
 
 def densest_region(values: list[float]) -> tuple[int, int]:

@@ -64,6 +64,9 @@ def date_word() -> Pattern:
 def is_dateline(text: str) -> bool:
     """A short line that carries a date or time and reads as a label, not a sentence. Memoised:
     the article step, is_source_name and the furniture step ask it of the same blocks."""
+    p = plain(text)
+    if not DIGIT.search(p):  # every date has a digit: most blocks end here
+        return False
     if is_paragraph(text) and "|" not in text:
         return False
     if words(text) > DATELINE_MAX_WORDS and words(plain(text)) > DATELINE_MAX_WORDS:
@@ -72,8 +75,7 @@ def is_dateline(text: str) -> bool:
         len(DIGIT_RUN.findall(part)) > DATELINE_MAX_NUMBERS for part in text.split("|")
     ):
         return False  # a list item (a reference) or a row of figures (a table, a log)
-    p = plain(text)
-    if p.endswith(".") or not DIGIT.search(p):  # every date has a digit; look no further
+    if p.endswith("."):
         return False
     return bool(NUMERIC_DATE.search(p) or date_word().search(p))
 

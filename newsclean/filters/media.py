@@ -14,17 +14,16 @@ from .. import phrases
 from ..document import Block, Document
 from ..pipeline import step
 from ..text import (
-    LINK,
     Pattern,
     ends_with_terminal,
     heading_level,
     is_bullet,
     is_paragraph,
     key,
+    link_pieces,
     memoised,
     pattern,
     plain,
-    without_images,
     words,
 )
 
@@ -32,7 +31,9 @@ PLACEHOLDER = pattern(
     r"^\W{0,20}[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I
 )
 # a legend line starts with a swatch: a geometric shape or a coloured square
-SWATCH = pattern(r"^[\u25a0-\u25ff\u2b1b\u2b1c\u2b24\u2b50-\u2b55\U0001f7e0-\U0001f7eb]")
+SWATCH = pattern(
+    r"^[\u25a0-\u25ff\u2b1b\u2b1c\u2b24\u2b50-\u2b55\U0001f7e0-\U0001f7eb]", same_in_re=True
+)
 CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 7, 40  # shorter is a subheading; longer is prose
 CREDIT_MAX_WORDS = 25
 LEGEND_MAX_WORDS = 10
@@ -68,8 +69,8 @@ def only_images_and_links(text: str) -> list[str] | None:
     an image: a quick test that spares the pattern for prose."""
     if text.lstrip(" ]()!|-*#>")[:1] not in ("", "["):
         return None
-    pieces = LINK.split(without_images(text))  # text outside links, a link's text, outside, ...
-    return None if "".join(pieces[0::2]).strip(" []()!|-*#>") else pieces[1::2]
+    pieces = link_pieces(text)
+    return None if "".join(pieces[0::2]).strip(" []()!|-*#>") else list(pieces[1::2])
 
 
 def is_placeholder(text: str) -> bool:
@@ -92,14 +93,15 @@ def media_reason(text: str) -> str | None:
         return "image caption/credit label"
     if k in phrases.exact("media_credit_exact") or is_labelled_agency_credit(k):
         return "photo credit"
-    if words(text) <= CREDIT_MAX_WORDS and credit_pattern().match(plain(text)):
+    # the anchored patterns first: most blocks fail them at once, and counting words is dearer
+    if credit_pattern().match(plain(text)) and words(text) <= CREDIT_MAX_WORDS:
         return "photo credit or attribution"
-    short = words(text) <= CAPTION_MAX_WORDS
-    if short and ":" in text and credit_tail_pattern().search(plain(text)):
+    short = ":" in text and words(text) <= CAPTION_MAX_WORDS  # an unanchored search: bounded
+    if short and credit_tail_pattern().search(plain(text)):
         return "photo caption ending in its credit"
     if k in phrases.exact("map_provider_exact"):
         return "map provider credit"
-    if words(text) <= LEGEND_MAX_WORDS and SWATCH.match(plain(text)):
+    if SWATCH.match(plain(text)) and words(text) <= LEGEND_MAX_WORDS:
         return "map legend"
     return None
 
