@@ -5,7 +5,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# the project's shared test data (the seed dump): beside the checkout, or where NEWSCLEAN_SHARED
+# says (a git worktree elsewhere, say)
+SHARED = Path(os.environ.get("NEWSCLEAN_SHARED", ROOT.parent / "shared"))
 FIXTURES = ROOT / "fixtures"
 
 # Hypothesis profiles, chosen with HYPOTHESIS_PROFILE: `ci` (the default) is quick and
@@ -30,5 +32,5 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 def seed_text() -> str:
     path = SHARED / "seeds" / "000_b2756f038bcefa75.txt"
     if not path.exists():
-        pytest.skip("../shared/seeds is not beside this checkout")
+        pytest.skip(f"{SHARED / 'seeds'} is missing: set NEWSCLEAN_SHARED to the shared folder")
     return path.read_text(encoding="utf-8")
