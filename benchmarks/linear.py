@@ -66,6 +66,8 @@ CASES = {
     "broken_lines": repeated("word\n\nand\n\n"),
     "unit_chain": repeated("100km (60km) "),
     "mojibake": repeated("CafÃ© dÃ©jÃ  vu. "),
+    "emphasis": repeated("_a *b "),  # one line of single emphasis markers that never pair up
+    "tex": repeated("x {\\frac{a}{b} "),  # one line of TeX groups that never close
     "zalgo": repeated("Z\u0316\u0301a\u0316\u0301l\u0316g\u0316o "),
     "controls": repeated("a\x00\x1b[31mb\u200b\u202e\ud800c\n"),
 }
