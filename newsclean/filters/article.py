@@ -155,11 +155,10 @@ def is_comments_heading(text: str) -> bool:
     if len(text) > COMMENTS_HEADING_MAX_CHARS:
         return False
     k = key(text)
-    if not k.rpartition(" ")[2].isalpha():  # a number may end it: "Comments 13"
+    if any(c.isdigit() for c in k):  # "Comments (13)", "There are 13 comments"
         k = NUMBER.sub("", k).strip()
     if k.rpartition(" ")[2] not in comments_heading_last_words():
-        return False  # no phrase can end the key
-    k = NUMBER.sub("", k).strip()  # the numbers inside it: "There are 13 comments"
+        return False  # a quick test: no phrase can end the key
     return words(k) <= COMMENTS_HEADING_MAX_WORDS and comments_heading().search(k) is not None
 
 
