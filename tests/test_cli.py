@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from command import run_newsclean
 
 import newsclean
 
@@ -19,15 +19,7 @@ EXPECTED = (FIXTURE / "expected.txt").read_text(encoding="utf-8").strip()
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "newsclean", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
+    return run_newsclean(*args, stdin=stdin, cwd=cwd)
 
 
 def one_line_error(proc: subprocess.CompletedProcess, *fragments: str) -> None:

@@ -1,26 +1,14 @@
 """`newsclean eval`: the shingle metric, and the command run for real."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from command import run_newsclean
 
 from newsclean.evaluate import evaluate, page_counts, precision_recall_f1, shingles
 
 CORPUS = Path(__file__).resolve().parent / "data" / "eval_corpus"
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsclean", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
 
 
 def test_shingles_are_four_word_multisets():
@@ -53,18 +41,18 @@ def test_evaluate_scores_each_input_kind():
 
 
 def test_eval_command_prints_a_table():
-    done = run_cli("eval", str(CORPUS))
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    done = run_newsclean("eval", str(CORPUS))
+    assert done.returncode == 0, done.stderr.decode()
+    lines = done.stdout.decode().splitlines()
     assert lines[0] == "| input | pages | precision | recall | F1 | MB/s |"
     assert lines[2].startswith("| md | 1 | 0.000 | 0.000 | 0.000 |")
     assert lines[3].startswith("| text | 2 | 1.000 | 1.000 | 1.000 |")
 
 
 def test_eval_command_json():
-    done = run_cli("eval", "--json", "--kinds", "text", str(CORPUS))
-    assert done.returncode == 0, done.stderr
-    [text] = json.loads(done.stdout)
+    done = run_newsclean("eval", "--json", "--kinds", "text", str(CORPUS))
+    assert done.returncode == 0, done.stderr.decode()
+    [text] = json.loads(done.stdout.decode())
     assert (text["kind"], text["pages"], text["precision"], text["recall"], text["f1"]) == (
         "text",
         2,
@@ -75,7 +63,7 @@ def test_eval_command_json():
 
 
 def test_eval_command_on_a_missing_folder_fails_cleanly():
-    done = run_cli("eval", str(CORPUS / "nope"))
+    done = run_newsclean("eval", str(CORPUS / "nope"))
     assert done.returncode == 2
-    assert done.stderr.strip().endswith("nope: not a directory")
-    assert "Traceback" not in done.stderr
+    assert done.stderr.decode().strip().endswith("nope: not a directory")
+    assert "Traceback" not in done.stderr.decode()
