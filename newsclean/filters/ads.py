@@ -23,12 +23,13 @@ def ad_reason(text: str) -> str | None:
     if k in phrases.exact("ad_label_exact"):
         return "ad label"
     share = phrases.exact("share_word_exact")
-    words = k.split()
-    if all(w in share for w in words):
+    if k.partition(" ")[0] in share and share.issuperset(k.split(" ")):
         return "share/follow bar"
-    if len(words) <= PROMO_MAX_WORDS and phrases.prefix("promo").match(k):
+    if k.count(" ") >= PROMO_MAX_WORDS:  # a key's words are single-spaced
+        return None
+    if phrases.prefix("promo").match(k):
         return "promo or notice"
-    if len(words) <= PROMO_MAX_WORDS and plain(text).startswith(COPYRIGHT_SIGNS):
+    if plain(text).startswith(COPYRIGHT_SIGNS):
         return "copyright notice"
     return None
 

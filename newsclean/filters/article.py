@@ -64,6 +64,9 @@ TITLE_LOOKBACK = 6  # how far before the region's start the headline may stand
 
 
 UNSPACED = pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# A quick test before UNSPACED: these scripts start at U+0E00 (Thai) and none stands in General
+# Punctuation (U+2000-U+206F: curly quotes, dashes), so most accented or quoted prose skips it.
+MAY_BE_UNSPACED = re.compile("[\u0e00-\u1fff\u2070-\U0010ffff]")
 HTML_TAG = pattern(
     r"</?(?:a|img|div|span|p|script|style|iframe|noscript|br|table|td|tr|li|ul|ol|meta|link"
     r"|input|form|button|svg|source|video|figure|section)\b[^<>]{0,2000}>",
@@ -81,6 +84,7 @@ PUNCTUATION = pattern(r"[,.;:!?،、，。；]", same_in_re=True)
 UNPUNCTUATED_MIN_WORDS = 20  # a line this long, with fewer punctuation marks
 WORDS_PER_MARK = 25  # than one per this many words, is a list (of languages, tags, names)
 NUMBER = pattern(r"\d+")
+DIGIT = re.compile(r"\d")  # the same digits as NUMBER's: Unicode's decimal digits
 CODE_INDENT = pattern(r"^(?: {4}|\t)")
 # a word, its initial in group 1 (findall returns just the initials)
 CASED_WORD = pattern(r"\b(\p{L})[\p{L}'’-]{0,100}")
@@ -114,7 +118,9 @@ def size(text: str) -> int:
         n = words(p)
     else:
         n = plain_words(text)
-    return n if p.isascii() else n + len(UNSPACED.findall(p)) // 2
+    if p.isascii() or not MAY_BE_UNSPACED.search(p):
+        return n
+    return n + len(UNSPACED.findall(p)) // 2
 
 
 def capitalised_share(p: str) -> float:
@@ -155,7 +161,7 @@ def is_comments_heading(text: str) -> bool:
     if len(text) > COMMENTS_HEADING_MAX_CHARS:
         return False
     k = key(text)
-    if any(c.isdigit() for c in k):  # "Comments (13)", "There are 13 comments"
+    if DIGIT.search(k):  # "Comments (13)", "There are 13 comments"
         k = NUMBER.sub("", k).strip()
     if k.rpartition(" ")[2] not in comments_heading_last_words():
         return False  # a quick test: no phrase can end the key

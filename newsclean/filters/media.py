@@ -6,6 +6,7 @@ provider's credit), and the slides of a numbered gallery ("1/50 ..."). Phrase li
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -30,7 +31,9 @@ from ..text import (
 PLACEHOLDER = pattern(
     r"^\W{0,20}[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I
 )
-# a legend line starts with a swatch: a geometric shape or a coloured square
+# a legend line starts with a swatch: a geometric shape or a coloured square (none is below
+# SWATCH_FROM: a quick test)
+SWATCH_FROM = "\u25a0"
 SWATCH = pattern(
     r"^[\u25a0-\u25ff\u2b1b\u2b1c\u2b24\u2b50-\u2b55\U0001f7e0-\U0001f7eb]", same_in_re=True
 )
@@ -40,6 +43,9 @@ LEGEND_MAX_WORDS = 10
 # a gallery's slide counter opens a block: "1/50 Title", "## 3 / 12"; not a date ("9/11/13")
 SLIDE_COUNTER = pattern(r"^\W{0,8}(\d{1,3}) ?/ ?(\d{1,3})(?!\S)")
 GALLERY_MIN_SLIDES = 3  # counters numbered one after another, out of the same total
+
+
+CREDIT_MARK = re.compile(r"[:|/©,]")  # a credit pattern's label is followed by one of these
 
 
 @cache
@@ -77,7 +83,11 @@ def is_placeholder(text: str) -> bool:
     link_texts = only_images_and_links(text) if "](" in text else None
     if link_texts is not None:
         return not any(link_text.strip(" []!") for link_text in link_texts)
-    return ("[" in text or "(" in text) and PLACEHOLDER.match(text) is not None
+    # the pattern's bracket stands in the first 21 characters, after no letter
+    head = text[:21]
+    if ("[" not in head and "(" not in head) or text[0].isalpha():
+        return False
+    return PLACEHOLDER.match(text) is not None
 
 
 @memoised
@@ -94,14 +104,15 @@ def media_reason(text: str) -> str | None:
     if k in phrases.exact("media_credit_exact") or is_labelled_agency_credit(k):
         return "photo credit"
     # the anchored patterns first: most blocks fail them at once, and counting words is dearer
-    if credit_pattern().match(plain(text)) and words(text) <= CREDIT_MAX_WORDS:
+    p = plain(text)
+    if CREDIT_MARK.search(p) and credit_pattern().match(p) and words(text) <= CREDIT_MAX_WORDS:
         return "photo credit or attribution"
     short = ":" in text and words(text) <= CAPTION_MAX_WORDS  # an unanchored search: bounded
-    if short and credit_tail_pattern().search(plain(text)):
+    if short and credit_tail_pattern().search(p):
         return "photo caption ending in its credit"
     if k in phrases.exact("map_provider_exact"):
         return "map provider credit"
-    if SWATCH.match(plain(text)) and words(text) <= LEGEND_MAX_WORDS:
+    if p[:1] >= SWATCH_FROM and SWATCH.match(p) and words(text) <= LEGEND_MAX_WORDS:
         return "map legend"
     return None
 
