@@ -226,12 +226,16 @@ def is_bullet(text: str) -> bool:
 @memoised
 def plain(text: str) -> str:
     """The words a reader sees: no heading, bullet or quote marker, no emphasis, links as text."""
+    block = text
     if may_have_marker(text):
         text = HEADING.sub("", text, count=1)
         text = BULLET.sub("", text, count=1)
         text = QUOTE.sub("", text, count=1)
     if "](" in text:
-        text = LINK.sub(r"\1", without_images(text))
+        # the links as their text: the block's link pieces joined, less the markers cut above
+        # (they hold no "[" or "!", so no link or image starts among them: they open piece 0)
+        pieces = link_pieces(block)
+        text = pieces[0][len(block) - len(text) :] + "".join(pieces[1:])
     if "**" in text or "__" in text:
         text = EMPHASIS.sub("", text)
     return without_italics(text).strip()

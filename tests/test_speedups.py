@@ -8,8 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import Document, Pipeline, step
+from newsclean.filters.ads import ad_reason
 from newsclean.filters.article import (
     COMMENTS_HEADING_MAX_WORDS,
+    MAY_BE_UNSPACED,
     NUMBER,
     UNBROKEN,
     UNSPACED,
@@ -18,7 +20,17 @@ from newsclean.filters.article import (
     is_comments_heading,
     size,
 )
-from newsclean.filters.media import PLACEHOLDER, only_images_and_links
+from newsclean.filters.links import LINK_LINE_MARK, link_line_pattern
+from newsclean.filters.media import (
+    CREDIT_MARK,
+    PLACEHOLDER,
+    SWATCH,
+    SWATCH_FROM,
+    credit_pattern,
+    credit_tail_pattern,
+    is_placeholder,
+    only_images_and_links,
+)
 from newsclean.filters.unicode import (
     INVISIBLE,
     MAY_BE_INVISIBLE,
@@ -30,6 +42,7 @@ from newsclean.phrases import PrefixMatcher
 from newsclean.pipeline import text_step
 from newsclean.text import (
     BULLET,
+    EMPHASIS,
     HEADING,
     IMAGE,
     LINK,
@@ -42,6 +55,7 @@ from newsclean.text import (
     plain,
     plain_words,
     without_images,
+    without_italics,
     word_list,
     words,
 )
@@ -125,6 +139,21 @@ def test_placeholder_needs_a_bracket(text: str):
 
 
 @settings(max_examples=1000)
+@given(st.lists(st.sampled_from([*"a [](). -*!_1²é", "image", "photo", " " * 10])).map("".join))
+def test_placeholder_quick_test_agrees_with_the_pattern(text: str):
+    """The bracket stands in the first 21 characters, after no letter."""
+    forget()
+    if "](" not in text:
+        assert is_placeholder(text) == (PLACEHOLDER.match(text) is not None)
+
+
+def test_placeholder_quick_test_keeps_placeholders():
+    assert is_placeholder("  -- [Image: a map of the coast]")
+    assert is_placeholder("(photo)")
+    assert not is_placeholder("Crowds gathered (photo below).")
+
+
+@settings(max_examples=1000)
 @given(st.lists(st.sampled_from([*"a [](). -*|#>!x/:", "](", "![", "image"])).map("".join))
 def test_quick_test_for_image_and_link_blocks_agrees_with_the_substitutions(text: str):
     bare = LINK.sub("", IMAGE.sub("", text)).strip(" []()!|-*#>")
@@ -166,6 +195,27 @@ def test_phrase_prefix_matcher_agrees_with_a_word_boundary_pattern(phrases: list
     k = key(text)
     found, expected = PrefixMatcher(unique).match(k), reference.match(k)
     assert (found and found.group(0)) == (expected and expected.group(0))
+
+
+MARKED = st.lists(
+    st.sampled_from([*"a [](). -*!x/:_", "](", "![", "b c", "# ", "- ", "> ", "1. ", "**"])
+).map("".join)
+
+
+@settings(max_examples=2000)
+@given(MARKED)
+def test_plain_takes_its_links_from_the_link_pieces(text: str):
+    """plain() joins the block's link pieces, less the markers, instead of a substitution."""
+    slow = text
+    if may_have_marker(slow):
+        for marker in (HEADING, BULLET, QUOTE):
+            slow = marker.sub("", slow, count=1)
+    if "](" in slow:
+        slow = LINK.sub(r"\1", without_images(slow))
+    if "**" in slow or "__" in slow:
+        slow = EMPHASIS.sub("", slow)
+    forget()
+    assert plain(text) == without_italics(slow).strip()
 
 
 @settings(max_examples=1000)
@@ -240,3 +290,44 @@ def test_size_finds_every_unbroken_string_behind_its_quick_test(text: str):
         p = UNBROKEN.sub(" ", p)
     expected = words(p) if p.isascii() else words(p) + len(UNSPACED.findall(p)) // 2
     assert size(text) == expected
+
+
+def test_unspaced_scripts_stand_behind_their_quick_test():
+    for code in range(0x110000):
+        char = chr(code)
+        if UNSPACED.match(char):
+            assert MAY_BE_UNSPACED.match(char), hex(code)
+    assert MAY_BE_UNSPACED.search("Café “naïve” — 3 €5") is not None  # € is past the gap
+    assert MAY_BE_UNSPACED.search("Café “naïve” — déjà vu") is None
+
+
+def test_swatches_stand_behind_their_quick_test():
+    for code in range(ord(SWATCH_FROM)):
+        assert not SWATCH.match(chr(code)), hex(code)
+    assert SWATCH.match(SWATCH_FROM + " Flooded areas")
+
+
+LABELLED = st.lists(
+    st.sampled_from(
+        ["Photo", "photograph", "Source", "credit", "Read more", *" :,|/©.»x(\t", " " * 40]
+    )
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(LABELLED)
+def test_credit_patterns_stand_behind_their_quick_tests(text: str):
+    if not CREDIT_MARK.search(text):
+        assert credit_pattern().match(text) is None
+    if ":" not in text[-70:]:
+        assert credit_tail_pattern().search(text) is None
+    if not LINK_LINE_MARK.search(text):
+        assert link_line_pattern().match(text) is None
+
+
+def test_ad_reason_counts_a_promo_s_words_from_its_key():
+    promo = "Sign up for our newsletter!"  # a promo phrase, then its words up to the limit
+    assert ad_reason(promo + " word" * 25) == "promo or notice"  # 30 words
+    assert ad_reason(promo + " word" * 26) is None  # 31: a paragraph that starts the same way
+    assert ad_reason("Share | Facebook | Twitter") == "share/follow bar"
+    assert ad_reason("Share this with Facebook") is None

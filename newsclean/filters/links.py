@@ -4,6 +4,7 @@ bullets set inside the body. Phrase lists: `link_heading_exact` and `link_line`.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -28,6 +29,7 @@ from ..text import (
 LINK_RUN = 3  # this many link lines in a row make a link list
 LONE_BULLET_MAX_WORDS = 15
 NUMBERED = pattern(r"^\s{0,12}\d{1,3}[.)]\s")
+LINK_LINE_MARK = re.compile("[:|»›>]")  # a read-more line's label is followed by one of these
 
 
 @cache
@@ -71,7 +73,12 @@ def link_blocks(doc: Document) -> None:
                 j += 1
             i = j
             continue
-        if words(text) <= LONE_BULLET_MAX_WORDS * 2 and link_line_pattern().match(plain(text)):
+        p = plain(text)
+        if (
+            LINK_LINE_MARK.search(p)
+            and words(text) <= LONE_BULLET_MAX_WORDS * 2
+            and link_line_pattern().match(p)
+        ):
             doc.remove(i, "read-more line")
         i += 1
 

@@ -107,7 +107,9 @@ def media_reason(text: str) -> str | None:
     p = plain(text)
     if CREDIT_MARK.search(p) and credit_pattern().match(p) and words(text) <= CREDIT_MAX_WORDS:
         return "photo credit or attribution"
-    short = ":" in text and words(text) <= CAPTION_MAX_WORDS  # an unanchored search: bounded
+    # the credit's colon is the plain text's last, at most 69 characters from its end; and the
+    # pattern's search is unanchored, so it runs on short blocks only
+    short = ":" in p[-70:] and words(text) <= CAPTION_MAX_WORDS
     if short and credit_tail_pattern().search(p):
         return "photo caption ending in its credit"
     if k in phrases.exact("map_provider_exact"):
