@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ftfy.badness
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsclean import Document, Pipeline, step
@@ -23,6 +23,7 @@ from newsclean.filters.article import (
 from newsclean.filters.links import LINK_LINE_MARK, link_line_pattern
 from newsclean.filters.media import (
     CREDIT_MARK,
+    CREDIT_TAIL_REACH,
     PLACEHOLDER,
     SWATCH,
     SWATCH_FROM,
@@ -314,15 +315,27 @@ LABELLED = st.lists(
 ).map("".join)
 
 
+FARTHEST_COLON = "A boat. Photo:" + " " * 8 + "x" * 60  # 69 characters from the end
+READ_MORE_ANGLE = "Read more > x"
+PHOTO_SLASH = "Photo / x"
+
+
 @settings(max_examples=1000)
 @given(LABELLED)
+@example(FARTHEST_COLON)
+@example(READ_MORE_ANGLE)
+@example(PHOTO_SLASH)
 def test_credit_patterns_stand_behind_their_quick_tests(text: str):
     if not CREDIT_MARK.search(text):
         assert credit_pattern().match(text) is None
-    if ":" not in text[-70:]:
+    if ":" not in text[-CREDIT_TAIL_REACH:]:
         assert credit_tail_pattern().search(text) is None
     if not LINK_LINE_MARK.search(text):
         assert link_line_pattern().match(text) is None
+    # the examples, each of which matches
+    assert text != FARTHEST_COLON or credit_tail_pattern().search(text)
+    assert text != READ_MORE_ANGLE or link_line_pattern().match(text)
+    assert text != PHOTO_SLASH or credit_pattern().match(text)
 
 
 def test_ad_reason_counts_a_promo_s_words_from_its_key():

@@ -46,6 +46,7 @@ GALLERY_MIN_SLIDES = 3  # counters numbered one after another, out of the same t
 
 
 CREDIT_MARK = re.compile(r"[:|/©,]")  # a credit pattern's label is followed by one of these
+CREDIT_TAIL_REACH = 70  # a closing credit's colon stands this close to the end, or closer
 
 
 @cache
@@ -107,9 +108,8 @@ def media_reason(text: str) -> str | None:
     p = plain(text)
     if CREDIT_MARK.search(p) and credit_pattern().match(p) and words(text) <= CREDIT_MAX_WORDS:
         return "photo credit or attribution"
-    # the credit's colon is the plain text's last, at most 69 characters from its end; and the
-    # pattern's search is unanchored, so it runs on short blocks only
-    short = ":" in p[-70:] and words(text) <= CAPTION_MAX_WORDS
+    # the pattern's search is unanchored, so it runs on short blocks only
+    short = ":" in p[-CREDIT_TAIL_REACH:] and words(text) <= CAPTION_MAX_WORDS
     if short and credit_tail_pattern().search(p):
         return "photo caption ending in its credit"
     if k in phrases.exact("map_provider_exact"):
