@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.filters.paragraphs import SPACE_RUN, without_space_runs
-from newsclean.filters.unicode import MOJIBAKE_REACH
+from newsclean.filters.unicode import MAY_BE_INVISIBLE, MAY_NEED_REPAIR, MOJIBAKE_REACH, SPACES
 
 
 def test_every_mojibake_match_lies_within_reach_of_its_non_ascii_characters():
@@ -52,6 +52,13 @@ def test_every_mojibake_match_lies_within_reach_of_its_non_ascii_characters():
         assert non_ascii, alternative
         for i in range(len(positions)):
             assert min(abs(i - j) for j in non_ascii) <= MOJIBAKE_REACH, alternative
+
+
+def test_the_one_document_scan_finds_whatever_either_block_scan_would():
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if MAY_BE_INVISIBLE.match(char) or SPACES.match(char):
+            assert MAY_NEED_REPAIR.match(char), hex(code)
 
 
 def test_every_whitespace_character_but_the_space_is_unprintable():

@@ -49,7 +49,10 @@ ANSI = pattern(
     r"\x1b\[[0-?]{0,32}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)"
     r"|\x1b[ -/]{0,3}[0-~]"
 )
-SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+SPACES = re.compile("[" + ODD_SPACES + "]")
+# either scan's characters: most documents have none, and need only this one scan
+MAY_NEED_REPAIR = re.compile("[" + INVISIBLE_BMP + ODD_SPACES + "\U00010000-\U0010ffff]")
 NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 # Every character of a match of ftfy's mojibake heuristic (ftfy.badness.BADNESS_RE, which has no
 # lookaround) stands within this many characters of a non-ASCII character of the same match, so
@@ -129,10 +132,12 @@ def document_suspects(texts: list[str]) -> list[Suspects]:
     """What each block may need: one scan of the whole document for each kind of repair. (A
     text is NFC if and only if its lines are: a line break never combines.)"""
     joined = "\n".join(texts)
+    denormalised = not unicodedata.is_normalized("NFC", joined)
+    if not MAY_NEED_REPAIR.search(joined):
+        return [suspects(False, False, denormalised)] * len(texts)
     starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
     invisible = blocks_matching(MAY_BE_INVISIBLE, joined, starts)
     spaces = blocks_matching(SPACES, joined, starts)
-    denormalised = not unicodedata.is_normalized("NFC", joined)
     return [suspects(i in invisible, i in spaces, denormalised) for i in range(len(texts))]
 
 
