@@ -22,6 +22,7 @@ from itertools import accumulate
 
 import ftfy
 import ftfy.badness
+import regex
 
 from ..document import Document
 from ..pipeline import step
@@ -63,6 +64,8 @@ MOJIBAKE_REACH = 2
 MAX_MARKS = 30
 MARK_FLOOD = pattern(r"(\p{M}{" + str(MAX_MARKS) + r"})\p{M}++")
 ORPHAN_MARKS = pattern(r"^\s*+\p{M}++")  # combining marks at the start, with no base character
+# what both need: one combining mark (one class, it cannot backtrack: no timeout guard needed)
+MARK = regex.compile(r"\p{M}")
 FTFY_PIECE = 100_000  # characters: see fix_mojibake
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -200,12 +203,13 @@ def repair(text: str, suspects: Suspects = ANYTHING) -> tuple[str, list[str]]:
     if (suspects.denormalised or done) and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         done.append("NFC normalised")
-    text, n = MARK_FLOOD.subn(r"\1", text)
-    if n:
-        done.append(f"combining marks beyond {MAX_MARKS} in a row removed")
-    text, n = ORPHAN_MARKS.subn("", text)
-    if n:
-        done.append("combining marks with no base character removed")
+    if MARK.search(text):
+        text, n = MARK_FLOOD.subn(r"\1", text)
+        if n:
+            done.append(f"combining marks beyond {MAX_MARKS} in a row removed")
+        text, n = ORPHAN_MARKS.subn("", text)
+        if n:
+            done.append("combining marks with no base character removed")
     return text, done
 
 
