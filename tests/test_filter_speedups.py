@@ -13,45 +13,54 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.filters.paragraphs import SPACE_RUN, without_space_runs
-from newsclean.filters.unicode import MAY_BE_INVISIBLE, MAY_NEED_REPAIR, MOJIBAKE_REACH, SPACES
+from newsclean.filters.unicode import (
+    MAY_BE_INVISIBLE,
+    MAY_NEED_REPAIR,
+    MOJIBAKE_REACH,
+    PLAIN_PUNCTUATION,
+    SPACES,
+    looks_like_mojibake,
+)
 
 
-def test_every_mojibake_match_lies_within_reach_of_its_non_ascii_characters():
-    """The claim MOJIBAKE_REACH rests on, checked on ftfy's own pattern: in each alternative,
-    every position that can hold an ASCII character is at most MOJIBAKE_REACH positions from one
-    that only non-ASCII characters fill; and no lookaround or anchor but a leading "^"."""
+def test_every_mojibake_match_lies_within_reach_of_a_mojibake_sign():
+    """The claim MOJIBAKE_REACH and PLAIN_PUNCTUATION rest on, checked on ftfy's own pattern:
+    each alternative has a place, not optional, that only non-ASCII characters other than
+    PLAIN_PUNCTUATION fill, with every other place at most MOJIBAKE_REACH places from it; and no
+    lookaround or anchor but a leading "^"."""
     pattern = ftfy.badness.BADNESS_RE
     ((branch, (_, alternatives)),) = re._parser.parse(pattern.pattern, pattern.flags).data
+    plain = {ord(c) for c in PLAIN_PUNCTUATION}
 
-    def may_be_ascii(op: object, arg: object) -> bool:
+    def only_signs(op: object, arg: object) -> bool:
+        """Whether every character the place takes is non-ASCII and not plain punctuation."""
         if op is sre.LITERAL:
-            return arg < 128
-        if op is sre.ANY:
-            return True
-        assert op is sre.IN, op
-        return any(
-            o in (sre.CATEGORY, sre.NEGATE)
-            or (o is sre.LITERAL and a < 128)
-            or (o is sre.RANGE and a[0] < 128)
-            for o, a in arg
-        )
+            return arg >= 128 and arg not in plain
+        if op is not sre.IN:
+            return False
+        codes: set[int] = set()
+        for o, a in arg:
+            if o is sre.LITERAL:
+                codes.add(a)
+            elif o is sre.RANGE:
+                codes.update(range(a[0], a[1] + 1))
+            else:  # a category or a negated class: takes ASCII characters
+                return False
+        return all(c >= 128 and c not in plain for c in codes)
 
     assert branch is sre.BRANCH
     for alternative in alternatives:
-        items = list(alternative.data)
-        if items[0] == (sre.AT, sre.AT_BEGINNING):
-            items = items[1:]
-        positions = []
-        for op, arg in items:
-            if op is sre.MAX_REPEAT:  # an optional character: "\\s?"
-                low, high, (inner,) = arg[0], arg[1], arg[2].data
-                assert (low, high) == (0, 1)
-                op, arg = inner
-            positions.append(may_be_ascii(op, arg))
-        non_ascii = [i for i, ascii in enumerate(positions) if not ascii]
-        assert non_ascii, alternative
-        for i in range(len(positions)):
-            assert min(abs(i - j) for j in non_ascii) <= MOJIBAKE_REACH, alternative
+        places = list(alternative.data)
+        if places[0] == (sre.AT, sre.AT_BEGINNING):
+            places = places[1:]
+        for op, arg in places:
+            assert op in (sre.LITERAL, sre.IN, sre.ANY) or (
+                op is sre.MAX_REPEAT and arg[:2] == (0, 1) and len(arg[2].data) == 1
+            ), alternative  # single characters, or an optional one: \s?
+        signs = [i for i, (op, arg) in enumerate(places) if only_signs(op, arg)]
+        assert any(all(abs(i - j) <= MOJIBAKE_REACH for j in range(len(places))) for i in signs), (
+            alternative
+        )
 
 
 def test_the_one_document_scan_finds_whatever_either_block_scan_would():
@@ -74,3 +83,13 @@ def test_every_whitespace_character_but_the_space_is_unprintable():
 @given(st.text(alphabet=st.sampled_from(list("ab .\t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u3000é\u200b"))))
 def test_space_runs_quick_test_agrees_with_the_pattern(text: str):
     assert without_space_runs(text) == SPACE_RUN.sub(" ", text)
+
+
+# plain punctuation beside the characters mojibake is made of, and ASCII
+PUNCTUATED = st.text(alphabet=st.sampled_from(list("aZ .\t") + list("’‘“”–—…\xa0·«»•ÃÂâ€œ™é©ВЂ")))
+
+
+@settings(max_examples=1000)
+@given(PUNCTUATED)
+def test_mojibake_check_around_punctuation_agrees_with_ftfy(text: str):
+    assert looks_like_mojibake(text) == ftfy.badness.is_bad(text)

@@ -54,12 +54,15 @@ ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 SPACES = re.compile("[" + ODD_SPACES + "]")
 # either scan's characters: most documents have none, and need only this one scan
 MAY_NEED_REPAIR = re.compile("[" + INVISIBLE_BMP + ODD_SPACES + "\U00010000-\U0010ffff]")
-NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-# Every character of a match of ftfy's mojibake heuristic (ftfy.badness.BADNESS_RE, which has no
-# lookaround) stands within this many characters of a non-ASCII character of the same match, so
-# the whole match lies in the windows around the runs of non-ASCII characters. Checked against
-# ftfy's pattern by tests/test_speedups.py.
-MOJIBAKE_REACH = 2
+# Each alternative of ftfy's mojibake heuristic (ftfy.badness.BADNESS_RE, which has no
+# lookaround) has a place that only a non-ASCII character other than PLAIN_PUNCTUATION can fill,
+# and reaches no more than MOJIBAKE_REACH characters from it: so every match lies in the windows
+# of that many characters around the runs MOJIBAKE_SIGN_RUN finds. Prose punctuation is left
+# out: most English text has no other non-ASCII character, and needs no window at all. Checked
+# against ftfy's pattern by tests/test_filter_speedups.py.
+PLAIN_PUNCTUATION = "’‘“”–—…\u00a0·«»•"
+MOJIBAKE_SIGN_RUN = re.compile("[^\x00-\x7f" + PLAIN_PUNCTUATION + "]+")
+MOJIBAKE_REACH = 3
 # Unicode's stream-safe limit (UAX #15): no more than 30 combining marks in a row
 MAX_MARKS = 30
 MARK_FLOOD = pattern(r"(\p{M}{" + str(MAX_MARKS) + r"})\p{M}++")
@@ -92,11 +95,12 @@ def drop_lone_surrogates(text: str) -> str:
 @memoised
 def looks_like_mojibake(text: str) -> bool:
     """`ftfy.badness.is_bad(text)`, faster: its costly pattern runs first over the stretches
-    around non-ASCII characters only (joined by NUL, which no pattern needs), and over the whole
-    text only if that finds something. Prose with a few curly quotes or accents skips most of
-    the text. Memoised: the pipeline's second pass asks again of most blocks."""
+    around the characters every match needs (MOJIBAKE_SIGN_RUN; joined by NUL, which no pattern
+    needs), and over the whole text only if that finds something. Prose with a few curly quotes
+    or accents skips most of the text. Memoised: the pipeline's second pass asks again of most
+    blocks."""
     spans: list[list[int]] = []
-    for run in NON_ASCII_RUN.finditer(text):
+    for run in MOJIBAKE_SIGN_RUN.finditer(text):
         start, end = max(run.start() - MOJIBAKE_REACH, 0), run.end() + MOJIBAKE_REACH
         if spans and start <= spans[-1][1]:
             spans[-1][1] = end
