@@ -6,9 +6,10 @@ the dump is split into blocks. Zero-width joiners and non-joiners are kept: scri
 Persian and emoji sequences need them. Lone surrogates are dropped (a surrogate pair becomes its
 character), so the output always encodes to UTF-8; runs of combining marks are cut at 30.
 
-Speed: which blocks need which repair is found by one scan of the whole document per kind of
-repair, with plain character classes in the standard `re` module (about twice as fast as
-`regex` on them); most blocks of most documents need none.
+Speed: which blocks need which repair is found by scans of the whole document (one for any
+repair, then one per kind of repair if that finds something), with plain character classes in
+the standard `re` module (about twice as fast as `regex` on them); most blocks of most
+documents need none.
 """
 
 from __future__ import annotations
@@ -136,8 +137,9 @@ def blocks_matching(found_by: re.Pattern[str], joined: str, starts: list[int]) -
 
 
 def document_suspects(texts: list[str]) -> list[Suspects]:
-    """What each block may need: one scan of the whole document for each kind of repair. (A
-    text is NFC if and only if its lines are: a line break never combines.)"""
+    """What each block may need: one scan of the whole document for the characters of either
+    repair, then, if it finds one, one scan for each kind. (A text is NFC if and only if its
+    lines are: a line break never combines.)"""
     joined = "\n".join(texts)
     denormalised = not unicodedata.is_normalized("NFC", joined)
     if not MAY_NEED_REPAIR.search(joined):
