@@ -14,6 +14,15 @@ SPACE_RUN = pattern(r"\s{2,}")
 SPLIT_WORD = pattern(r"(?<=\p{Ll})-$")
 
 
+def without_space_runs(text: str) -> str:
+    """Runs of whitespace made one space. Every whitespace character but the space is
+    unprintable, so printable text without a double space has no run: most blocks skip the
+    pattern."""
+    if "  " in text or not text.isprintable():
+        return SPACE_RUN.sub(" ", text)
+    return text
+
+
 def joinable(first: str, second: str) -> bool:
     return (
         not ends_with_terminal(first)
@@ -52,7 +61,7 @@ def paragraphs(doc: Document) -> None:
     # a long run of broken lines costs linear time, not quadratic.
     kept: list[tuple[Block, list[str]]] = []
     for block in doc.blocks:
-        text = SPACE_RUN.sub(" ", block.text.strip())
+        text = without_space_runs(block.text.strip())
         block.text = text
         if kept:
             pieces = kept[-1][1]

@@ -6,9 +6,10 @@ the dump is split into blocks. Zero-width joiners and non-joiners are kept: scri
 Persian and emoji sequences need them. Lone surrogates are dropped (a surrogate pair becomes its
 character), so the output always encodes to UTF-8; runs of combining marks are cut at 30.
 
-Speed: which blocks need which repair is found by one scan of the whole document per kind of
-repair, with plain character classes in the standard `re` module (about twice as fast as
-`regex` on them); most blocks of most documents need none.
+Speed: which blocks need which repair is found by scans of the whole document (one for any
+repair, then one per kind of repair if that finds something), with plain character classes in
+the standard `re` module (about twice as fast as `regex` on them); most blocks of most
+documents need none.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from itertools import accumulate
 
 import ftfy
 import ftfy.badness
+import regex
 
 from ..document import Document
 from ..pipeline import step
@@ -49,15 +51,25 @@ ANSI = pattern(
     r"\x1b\[[0-?]{0,32}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)"
     r"|\x1b[ -/]{0,3}[0-~]"
 )
-SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-# Every pattern of ftfy's mojibake heuristic matches at most 7 characters, at least one of them
-# non-ASCII: so a match lies within this many characters of a run of non-ASCII characters.
-MOJIBAKE_REACH = 8
+ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+SPACES = re.compile("[" + ODD_SPACES + "]")
+# either scan's characters: most documents have none, and need only this one scan
+MAY_NEED_REPAIR = re.compile("[" + INVISIBLE_BMP + ODD_SPACES + "\U00010000-\U0010ffff]")
+# Each alternative of ftfy's mojibake heuristic (ftfy.badness.BADNESS_RE, which has no
+# lookaround) has a place that only a non-ASCII character other than PLAIN_PUNCTUATION can fill,
+# and reaches no more than MOJIBAKE_REACH characters from it: so every match lies in the windows
+# of that many characters around the runs MOJIBAKE_SIGN_RUN finds. Prose punctuation is left
+# out: most English text has no other non-ASCII character, and needs no window at all. Checked
+# against ftfy's pattern by tests/test_filter_speedups.py.
+PLAIN_PUNCTUATION = "’‘“”–—…\u00a0·«»•"
+MOJIBAKE_SIGN_RUN = re.compile("[^\x00-\x7f" + PLAIN_PUNCTUATION + "]+")
+MOJIBAKE_REACH = 3
 # Unicode's stream-safe limit (UAX #15): no more than 30 combining marks in a row
 MAX_MARKS = 30
 MARK_FLOOD = pattern(r"(\p{M}{" + str(MAX_MARKS) + r"})\p{M}++")
 ORPHAN_MARKS = pattern(r"^\s*+\p{M}++")  # combining marks at the start, with no base character
+# what both need: one combining mark (one class, it cannot backtrack: no timeout guard needed)
+MARK = regex.compile(r"\p{M}")
 FTFY_PIECE = 100_000  # characters: see fix_mojibake
 FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -84,11 +96,12 @@ def drop_lone_surrogates(text: str) -> str:
 @memoised
 def looks_like_mojibake(text: str) -> bool:
     """`ftfy.badness.is_bad(text)`, faster: its costly pattern runs first over the stretches
-    around non-ASCII characters only (joined by NUL, which no pattern needs), and over the whole
-    text only if that finds something. Prose with a few curly quotes or accents skips most of
-    the text. Memoised: the pipeline's second pass asks again of most blocks."""
+    around the characters every match needs (MOJIBAKE_SIGN_RUN; joined by NUL, which no pattern
+    needs), and over the whole text only if that finds something. Prose with a few curly quotes
+    or accents skips most of the text. Memoised: the pipeline's second pass asks again of most
+    blocks."""
     spans: list[list[int]] = []
-    for run in NON_ASCII_RUN.finditer(text):
+    for run in MOJIBAKE_SIGN_RUN.finditer(text):
         start, end = max(run.start() - MOJIBAKE_REACH, 0), run.end() + MOJIBAKE_REACH
         if spans and start <= spans[-1][1]:
             spans[-1][1] = end
@@ -124,13 +137,16 @@ def blocks_matching(found_by: re.Pattern[str], joined: str, starts: list[int]) -
 
 
 def document_suspects(texts: list[str]) -> list[Suspects]:
-    """What each block may need: one scan of the whole document for each kind of repair. (A
-    text is NFC if and only if its lines are: a line break never combines.)"""
+    """What each block may need: one scan of the whole document for the characters of either
+    repair, then, if it finds one, one scan for each kind. (A text is NFC if and only if its
+    lines are: a line break never combines.)"""
     joined = "\n".join(texts)
+    denormalised = not unicodedata.is_normalized("NFC", joined)
+    if not MAY_NEED_REPAIR.search(joined):
+        return [suspects(False, False, denormalised)] * len(texts)
     starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
     invisible = blocks_matching(MAY_BE_INVISIBLE, joined, starts)
     spaces = blocks_matching(SPACES, joined, starts)
-    denormalised = not unicodedata.is_normalized("NFC", joined)
     return [suspects(i in invisible, i in spaces, denormalised) for i in range(len(texts))]
 
 
@@ -193,12 +209,13 @@ def repair(text: str, suspects: Suspects = ANYTHING) -> tuple[str, list[str]]:
     if (suspects.denormalised or done) and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         done.append("NFC normalised")
-    text, n = MARK_FLOOD.subn(r"\1", text)
-    if n:
-        done.append(f"combining marks beyond {MAX_MARKS} in a row removed")
-    text, n = ORPHAN_MARKS.subn("", text)
-    if n:
-        done.append("combining marks with no base character removed")
+    if MARK.search(text):
+        text, n = MARK_FLOOD.subn(r"\1", text)
+        if n:
+            done.append(f"combining marks beyond {MAX_MARKS} in a row removed")
+        text, n = ORPHAN_MARKS.subn("", text)
+        if n:
+            done.append("combining marks with no base character removed")
     return text, done
 
 
