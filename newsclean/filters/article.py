@@ -40,7 +40,7 @@ from ..text import (
     without_images,
     words,
 )
-from .ads import ad_reason
+from .ads import PROMO_MAX_WORDS, ad_reason
 from .furniture import is_byline, is_dateline, is_source_name
 from .media import media_reason
 
@@ -198,7 +198,8 @@ def content_score(text: str) -> BlockScore:
     k = key(text)
     if "©" in p and n <= COPYRIGHT_MAX_WORDS:
         return BlockScore(-DEBRIS_COST, "copyright notice")
-    if k and phrases.prefix("promo").match(k):
+    # a shorter block starting with a promo phrase is ad_reason's
+    if k.count(" ") >= PROMO_MAX_WORDS and phrases.prefix("promo").match(k):
         return BlockScore(-DEBRIS_COST, "a long notice or prompt")
     if k and k in phrases.exact("link_heading_exact"):
         return BlockScore(-DEBRIS_COST, "boilerplate label")

@@ -67,16 +67,14 @@ def is_dateline(text: str) -> bool:
     p = plain(text)
     if not DIGIT.search(p):  # every date has a digit: most blocks end here
         return False
+    if p.endswith(".") or is_bullet(text):
+        return False  # a sentence, or a list item (a reference)
     if is_paragraph(text) and "|" not in text:
         return False
     if words(text) > DATELINE_MAX_WORDS and words(plain(text)) > DATELINE_MAX_WORDS:
         return False  # counted in the words a reader sees, not a link's URL
-    if is_bullet(text) or any(
-        len(DIGIT_RUN.findall(part)) > DATELINE_MAX_NUMBERS for part in text.split("|")
-    ):
-        return False  # a list item (a reference) or a row of figures (a table, a log)
-    if p.endswith("."):
-        return False
+    if any(len(DIGIT_RUN.findall(part)) > DATELINE_MAX_NUMBERS for part in text.split("|")):
+        return False  # a row of figures (a table, a log)
     return bool(NUMERIC_DATE.search(p) or date_word().search(p))
 
 
@@ -94,10 +92,8 @@ def is_byline(text: str) -> bool:
 
 def is_credit_line(text: str) -> bool:
     """Contributor credits: "Reporting by Anna Keller; Editing by Mark Hollis"."""
-    if words(text) > CREDIT_LINE_MAX_WORDS:
-        return False
     match = phrases.prefix("credit_line").match(key(text))
-    if not match:
+    if not match or words(text) > CREDIT_LINE_MAX_WORDS:
         return False
     rest = plain(text).split(None, len(match.group(0).split()))[-1]
     return rest[0].isupper()
