@@ -249,10 +249,12 @@ def key(text: str) -> str:
 
 @memoised
 def plain_words(text: str) -> int:
-    """words(plain(text)), the words a reader sees. In ASCII text without "_" they are the key's
-    words (case-folding changes no word's bounds there), so they are counted from the key."""
+    """words(plain(text)), the words a reader sees. Where no "_" joins two of them, they are the
+    key's words, so they are counted from the key: case-folding turns no word character into
+    another kind of character, nor any other character into a word character (a test checks
+    every one)."""
     p = plain(text)
-    if p.isascii() and "_" not in p:
+    if "_" not in p:
         k = key(text)
         return k.count(" ") + 1 if k else 0
     return words(p)

@@ -250,6 +250,16 @@ WORDY = st.lists(
 ).map("".join)
 
 
+def test_case_folding_keeps_every_word_bound():
+    """plain_words counts a block's words from its case-folded key."""
+    for code in range(0x110000):
+        char = chr(code)
+        folded = char.casefold()
+        if folded != char:
+            is_word = WORD.match(char) is not None
+            assert all((WORD.match(c) is not None) == is_word for c in folded), hex(code)
+
+
 @settings(max_examples=1000)
 @given(WORDY)
 def test_words_counted_from_the_key_are_the_words_a_reader_sees(text: str):
