@@ -1,8 +1,9 @@
-"""The shortcuts taken for speed give exactly the answers of the slow way."""
+"""The shortcuts taken for speed in the block facts (`newsclean.text`), the pipeline and the
+article, media, ads and links filters give exactly the answers of the slow way. Those of the
+unicode and paragraphs filters are tested in test_speedups_unicode.py."""
 
 from __future__ import annotations
 
-import ftfy.badness
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -32,13 +33,6 @@ from newsclean.filters.media import (
     is_placeholder,
     only_images_and_links,
 )
-from newsclean.filters.unicode import (
-    INVISIBLE,
-    MAY_BE_INVISIBLE,
-    document_suspects,
-    looks_like_mojibake,
-    repair,
-)
 from newsclean.phrases import PrefixMatcher
 from newsclean.pipeline import text_step
 from newsclean.text import (
@@ -60,37 +54,6 @@ from newsclean.text import (
     word_list,
     words,
 )
-
-# ASCII, the characters mojibake is made of, and the ones clean text has too
-MIXED = st.text(
-    alphabet=st.sampled_from(list("ab AZ.\n\t-#>*1") + list("ÃÂâ€œ™é’—Ø×²ВЂ\x9d\xa0\u200b\u0301"))
-)
-
-
-@settings(max_examples=500)
-@given(MIXED)
-def test_mojibake_check_agrees_with_ftfy(text: str):
-    assert looks_like_mojibake(text) == ftfy.badness.is_bad(text)
-
-
-def test_mojibake_far_from_the_first_non_ascii_character_is_found():
-    text = "’" + "x" * 50 + " Ã© " + "y" * 50
-    assert ftfy.badness.is_bad(text)
-    assert looks_like_mojibake(text)
-
-
-@settings(max_examples=300)
-@given(st.lists(MIXED.filter(lambda t: "\n" not in t), min_size=1, max_size=4))
-def test_document_level_suspects_change_nothing(blocks: list[str]):
-    for block, suspects in zip(blocks, document_suspects(blocks), strict=True):
-        assert repair(block, suspects) == repair(block)
-
-
-@settings(max_examples=500)
-@given(MIXED)
-def test_marker_patterns_cannot_match_where_the_quick_test_says_no(text: str):
-    if not may_have_marker(text):
-        assert not (HEADING.match(text) or BULLET.match(text) or QUOTE.match(text))
 
 
 def counting_pipeline() -> tuple[Pipeline, list[str]]:
@@ -119,13 +82,6 @@ def test_text_that_changes_gets_the_second_pass():
 @given(st.text(alphabet=st.sampled_from(list("ab AZ09_.,-'\n\t[]()*#!:") + list("é’—ВЂ\u0301"))))
 def test_ascii_word_shortcut_finds_the_same_words(text: str):
     assert word_list(text) == WORD.findall(text)
-
-
-def test_document_scan_for_invisible_characters_misses_none():
-    for code in range(0x110000):
-        char = chr(code)
-        if INVISIBLE.match(char):
-            assert MAY_BE_INVISIBLE.match(char), hex(code)
 
 
 @settings(max_examples=300)
@@ -201,6 +157,13 @@ def test_phrase_prefix_matcher_agrees_with_a_word_boundary_pattern(phrases: list
 MARKED = st.lists(
     st.sampled_from([*"a [](). -*!x/:_", "](", "![", "b c", "# ", "- ", "> ", "1. ", "**"])
 ).map("".join)
+
+
+@settings(max_examples=500)
+@given(MARKED)
+def test_marker_patterns_cannot_match_where_the_quick_test_says_no(text: str):
+    if not may_have_marker(text):
+        assert not (HEADING.match(text) or BULLET.match(text) or QUOTE.match(text))
 
 
 @settings(max_examples=2000)

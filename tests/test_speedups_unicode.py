@@ -1,5 +1,5 @@
-"""The shortcuts taken for speed in the unicode, paragraphs, page_breaks, furniture and markdown
-filters give exactly the answers of the slow way."""
+"""The shortcuts taken for speed in the unicode and paragraphs filters give exactly the answers
+of the slow way."""
 
 from __future__ import annotations
 
@@ -14,12 +14,15 @@ from hypothesis import strategies as st
 
 from newsclean.filters.paragraphs import SPACE_RUN, without_space_runs
 from newsclean.filters.unicode import (
+    INVISIBLE,
     MAY_BE_INVISIBLE,
     MAY_NEED_REPAIR,
     MOJIBAKE_REACH,
     PLAIN_PUNCTUATION,
     SPACES,
+    document_suspects,
     looks_like_mojibake,
+    repair,
 )
 
 
@@ -93,3 +96,35 @@ PUNCTUATED = st.text(alphabet=st.sampled_from(list("aZ .\t") + list("’‘“�
 @given(PUNCTUATED)
 def test_mojibake_check_around_punctuation_agrees_with_ftfy(text: str):
     assert looks_like_mojibake(text) == ftfy.badness.is_bad(text)
+
+
+# ASCII, the characters mojibake is made of, and the ones clean text has too
+MIXED = st.text(
+    alphabet=st.sampled_from(list("ab AZ.\n\t-#>*1") + list("ÃÂâ€œ™é’—Ø×²ВЂ\x9d\xa0\u200b\u0301"))
+)
+
+
+@settings(max_examples=500)
+@given(MIXED)
+def test_mojibake_check_agrees_with_ftfy(text: str):
+    assert looks_like_mojibake(text) == ftfy.badness.is_bad(text)
+
+
+def test_mojibake_far_from_the_first_non_ascii_character_is_found():
+    text = "’" + "x" * 50 + " Ã© " + "y" * 50
+    assert ftfy.badness.is_bad(text)
+    assert looks_like_mojibake(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(MIXED.filter(lambda t: "\n" not in t), min_size=1, max_size=4))
+def test_document_level_suspects_change_nothing(blocks: list[str]):
+    for block, suspects in zip(blocks, document_suspects(blocks), strict=True):
+        assert repair(block, suspects) == repair(block)
+
+
+def test_document_scan_for_invisible_characters_misses_none():
+    for code in range(0x110000):
+        char = chr(code)
+        if INVISIBLE.match(char):
+            assert MAY_BE_INVISIBLE.match(char), hex(code)
