@@ -293,9 +293,11 @@ def link_share(text: str) -> float:
 
 @memoised
 def is_paragraph(text: str) -> bool:
-    """Reads as running prose: long, or a full sentence of some length."""
-    n = words(text)
-    return n >= 25 or (n >= 8 and plain(text).rstrip("\"'”’»)").endswith((".", "!")))
+    """Reads as running prose: long, or a full sentence of some length. (The words of the block
+    as it stands, links' targets too; counted from the key where the block is plain already.)"""
+    p = plain(text)
+    n = plain_words(text) if p == text else words(text)
+    return n >= 25 or (n >= 8 and p.rstrip("\"'”’»)").endswith((".", "!")))
 
 
 def forget() -> None:

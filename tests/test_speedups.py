@@ -44,6 +44,7 @@ from newsclean.text import (
     QUOTE,
     WORD,
     forget,
+    is_paragraph,
     key,
     link_share,
     may_have_marker,
@@ -228,6 +229,16 @@ def test_case_folding_keeps_every_word_bound():
 def test_words_counted_from_the_key_are_the_words_a_reader_sees(text: str):
     forget()
     assert plain_words(text) == words(plain(text))
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from([*"a [](). -*!_é’:", "](", "b c d e f g h i j", "# ", "**"])))
+def test_paragraph_words_counted_from_the_key_are_the_words_of_the_block(pieces: list[str]):
+    text = "".join(pieces)
+    forget()
+    n = words(text)
+    expected = n >= 25 or (n >= 8 and plain(text).rstrip("\"'”’»)").endswith((".", "!")))
+    assert is_paragraph(text) == expected
 
 
 @settings(max_examples=1000)

@@ -22,6 +22,7 @@ from ..text import (
     memoised,
     pattern,
     plain,
+    plain_words,
     words,
 )
 
@@ -71,7 +72,7 @@ def is_dateline(text: str) -> bool:
         return False  # a sentence, or a list item (a reference)
     if is_paragraph(text) and "|" not in text:
         return False
-    if words(text) > DATELINE_MAX_WORDS and words(plain(text)) > DATELINE_MAX_WORDS:
+    if plain_words(text) > DATELINE_MAX_WORDS and words(text) > DATELINE_MAX_WORDS:
         return False  # counted in the words a reader sees, not a link's URL
     if any(len(DIGIT_RUN.findall(part)) > DATELINE_MAX_NUMBERS for part in text.split("|")):
         return False  # a row of figures (a table, a log)
