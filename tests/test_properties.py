@@ -8,7 +8,10 @@ bullets, whitespace, rejoined paragraphs, removed blocks) removes characters tha
 letters or digits, or whole stretches. Base characters, because a rejoined line can let ftfy
 see mojibake across the join on the second pass ("Ã" + "a" -> "à a"). For the same reason the
 reference may also be the input repaired after its markdown markers are gone: removing them can
-join the two halves of a mojibake sequence ("Ã**¦" -> "Ã¦" -> "æ").
+join the two halves of a mojibake sequence ("Ã**¦" -> "Ã¦" -> "æ"); or repaired after its
+broken lines are rejoined, when the join brings the rest of a sequence: "Ï¡Â" + "a" gives
+"Ï¡Â a", whose "Â " is the mojibake of a no-break space, so the whole is "ϡ" and a space, a
+letter that no base character of the input stands for.
 """
 
 from __future__ import annotations
@@ -22,11 +25,13 @@ from strategies import any_text, clean_articles, dumps, hostile_strings
 import newsclean
 from newsclean import Pipeline, Step
 from newsclean.filters.markdown import markdown
+from newsclean.filters.paragraphs import paragraphs
 from newsclean.filters.unicode import normalise_unicode
 
 UNICODE_ONLY = Pipeline([normalise_unicode])
 UNICODE_AGAIN = Step("unicode_again", normalise_unicode.run)
 MARKDOWN_THEN_UNICODE = Pipeline([normalise_unicode, markdown, UNICODE_AGAIN])
+REJOINED_THEN_UNICODE = Pipeline([normalise_unicode, paragraphs, UNICODE_AGAIN])
 UNIT_NAMES = regex.compile(
     r"\b(?:miles?|kilometres?|kilometers?|km|feet|foot|ft|metres?|meters?)\b"
 )
@@ -46,7 +51,7 @@ def invents_nothing(raw: str, out: str) -> bool:
     letters = alnum(UNIT_NAMES.sub("", out))
     return any(
         is_subsequence(letters, alnum(newsclean.clean(raw, pipeline=reference)))
-        for reference in (UNICODE_ONLY, MARKDOWN_THEN_UNICODE)
+        for reference in (UNICODE_ONLY, MARKDOWN_THEN_UNICODE, REJOINED_THEN_UNICODE)
     )
 
 
@@ -87,3 +92,5 @@ def test_subsequence_check_catches_invented_text():
     assert not invents_nothing("had been", "had not been")
     assert not invents_nothing("been had", "had been")
     assert invents_nothing("Ã\na", newsclean.clean("Ã\na"))  # found by hypothesis
+    for raw in ("Ï¡Â\na", "à¢\x1ea"):  # found by hypothesis: mojibake completed by a rejoin
+        assert invents_nothing(raw, newsclean.clean(raw))
