@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .document import Block, Change, Document
-from .text import PatternTimeout, forget
+from .text import PatternTimeout, run_memo
 
 DocFunction = Callable[[Document], None]
 TextFunction = Callable[[str], str]
@@ -163,7 +163,7 @@ class Pipeline:
         most MAX_PASSES times): a filter can judge a block differently once its neighbours or
         its markup are gone, and clean(clean(x)) must equal clean(x)."""
         doc = Document.from_text(text)
-        try:
+        with run_memo():
             body = self._pass(doc)
             if body == text and not doc.meta:
                 # already clean: a second pass would start from the same blocks and metadata as
@@ -177,8 +177,6 @@ class Pipeline:
                     del doc.changes[logged:]  # a pass that changed nothing has nothing to say
                     break
                 body = again
-        finally:
-            forget()
         return Result(body, doc.meta, doc.changes)
 
     def _pass(self, doc: Document) -> str:
