@@ -13,6 +13,7 @@ import io
 import json
 import os
 import signal
+import stat
 import sys
 import time
 from collections import Counter, deque
@@ -204,12 +205,26 @@ def open_input(path: str) -> tuple[IO[bytes], IO[bytes]]:
     return raw, raw
 
 
+def replaceable(path: str) -> bool:
+    """Whether an output at `path` is written atomically: a regular file, or nothing yet, once
+    symlinks are followed. A character device (/dev/null), a named pipe or a socket is written
+    to as it is: renaming a file over it would replace the device or the pipe."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return True
+    return stat.S_ISREG(mode)
+
+
 @contextmanager
 def atomic_output(path: str) -> Iterator[IO[bytes]]:
-    """A binary stream for `path`, compressed by its extension, that appears at `path` only
-    when the block completes; on any error or interruption the temporary file is removed."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    """A binary stream for `path`, compressed by its extension. A regular file appears at
+    `path` only when the block completes (written beside it, then renamed into place); on any
+    error or interruption the temporary file is removed. A symlink is followed: the file it
+    names is replaced, the link stays. A device, pipe or socket is written to directly."""
+    target = Path(os.path.realpath(path))
+    direct = not replaceable(str(target))
+    tmp = target if direct else target.with_name(f".{target.name}.{os.getpid()}.tmp")
     raw = open(tmp, "wb")  # noqa: SIM115
     kind = compression(path)
     stream: Any = raw
@@ -222,10 +237,12 @@ def atomic_output(path: str) -> Iterator[IO[bytes]]:
         if stream is not raw:
             stream.close()
         raw.close()
-        os.replace(tmp, target)
+        if not direct:
+            os.replace(tmp, target)
     except BaseException:
         raw.close()
-        tmp.unlink(missing_ok=True)
+        if not direct:
+            tmp.unlink(missing_ok=True)
         raise
 
 

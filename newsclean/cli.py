@@ -38,6 +38,7 @@ from .batch import (
     open_input,
     ordered_map,
     read_document,
+    replaceable,
     summary,
 )
 
@@ -125,9 +126,19 @@ def file_jobs(paths: list[str], out_dir: Path, pattern: str) -> tuple[list[FileJ
     return jobs, missing
 
 
+def single_file_target(args: argparse.Namespace) -> bool:
+    """One input file and an -o that names no directory (none there, no trailing slash): -o is
+    the output file."""
+    if len(args.paths) != 1 or args.paths[0] == "-" or not os.path.isfile(args.paths[0]):
+        return False
+    return not os.path.isdir(args.output) and not args.output.endswith(("/", os.sep))
+
+
 def clean_files(args: argparse.Namespace) -> int:
     if args.explain:
         raise UsageError("--explain prints to standard output; leave out -o")
+    if single_file_target(args):
+        return clean_one_file(args)
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: exists and is not a directory")
@@ -161,6 +172,17 @@ def clean_files(args: argparse.Namespace) -> int:
     if missing:
         return EXIT_USAGE
     return EXIT_FAILED if failed else 0
+
+
+def clean_one_file(args: argparse.Namespace) -> int:
+    """`newsclean clean FILE -o OUT`: the clean text of FILE written to OUT."""
+    start = time.monotonic()
+    tally, error = clean_file(FileJob(args.paths[0], args.output))
+    if error:
+        raise UsageError(error)
+    if not args.quiet:
+        print(summary(tally, time.monotonic() - start), file=sys.stderr)
+    return 0
 
 
 def file_size(path: str) -> int:
@@ -201,7 +223,8 @@ def clean_jsonl(args: argparse.Namespace) -> int:
                 progress.update(total, raw.tell() if size else None)
     except KeyboardInterrupt:
         progress.close()
-        where = "nothing written" if target != "-" else "output incomplete"
+        atomic = target != "-" and replaceable(target)
+        where = "nothing written" if atomic else "output incomplete"
         raise Interrupted(f"interrupted after {total.documents:,} records ({where})") from None
     except InputError as exc:
         raise UsageError(str(exc)) from None
