@@ -69,7 +69,21 @@ def error_record(message: str, line_no: int, raw: bytes) -> dict[str, Any]:
 
 
 def clean_record(raw: bytes, line_no: int, text_field: str, metadata: bool) -> tuple[dict, Tally]:
-    """One JSONL line in, one record out: the text field cleaned, or an `error` record."""
+    """One JSONL line in, one record out: the text field cleaned, or an `error` record. Every
+    failure inside one record, whatever its type (a RecursionError on JSON nested 1,000
+    levels deep, say), is that record's error record: the run goes on."""
+    try:
+        return _clean_record(raw, line_no, text_field, metadata)
+    except Exception as exc:  # noqa: BLE001 - one bad record must not stop the batch
+        return failed_record(exc, line_no, raw)
+
+
+def failed_record(exc: BaseException, line_no: int, raw: bytes) -> tuple[dict, Tally]:
+    message = f"cannot read or clean the record: {type(exc).__name__}: {exc}"
+    return error_record(message, line_no, raw), Tally(documents=1, errors=1, bytes=len(raw))
+
+
+def _clean_record(raw: bytes, line_no: int, text_field: str, metadata: bool) -> tuple[dict, Tally]:
     tally = Tally(documents=1, bytes=len(raw))
     try:
         record = json.loads(raw) if raw.strip() else None
@@ -121,10 +135,14 @@ class RecordCleaner:
         out = []
         total = Tally()
         for offset, raw in enumerate(chunk.lines):
-            record, tally = clean_record(
-                raw, chunk.first_line + offset, self.text_field, self.metadata
-            )
-            out.append(encode_record(record))
+            line_no = chunk.first_line + offset
+            record, tally = clean_record(raw, line_no, self.text_field, self.metadata)
+            try:
+                line = encode_record(record)
+            except Exception as exc:  # noqa: BLE001 - a record too deep to write back, say
+                record, tally = failed_record(exc, line_no, raw)
+                line = encode_record(record)
+            out.append(line)
             total.add(tally)
         return b"".join(out), total
 
