@@ -54,14 +54,16 @@ def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
     `raw` is a text dump, or a web page: a `str` holding HTML, or `bytes` (decoded from the
     declared charset, else detected; `DecodeError` if no common encoding fits).
     """
+    notes: list[str] = []
     if isinstance(raw, (bytes, bytearray)):
-        raw = html.decode(bytes(raw))
+        raw, notes = html.decode_noting(bytes(raw))
     elif not isinstance(raw, str):
         raise TypeError(f"newsclean expects text (str) or a page (bytes), not {type(raw).__name__}")
     pipeline = pipeline or DEFAULT_PIPELINE
-    if html.looks_like_html(raw):
-        return _explain_page(raw, pipeline)
-    return pipeline.run(raw)
+    result = _explain_page(raw, pipeline) if html.looks_like_html(raw) else pipeline.run(raw)
+    if notes:
+        result.changes[:0] = [Change("decode", "warning", note, "") for note in notes]
+    return result
 
 
 def _explain_page(page: str, pipeline: Pipeline) -> Result:

@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import os
+import re
 import signal
 import stat
 import sys
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from . import explain
+from . import DecodeError, Result, explain
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -325,17 +326,57 @@ class InputError(Exception):
     """An input that cannot be cleaned (missing, unreadable, binary, not UTF-8): one line."""
 
 
-def decode_document(data: bytes, name: str) -> str:
-    if b"\x00" in data:
-        raise InputError(f"{name}: binary data, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+# the first bytes of files that are never text: images, archives, compressed data, documents,
+# executables, media, databases
+BINARY_MAGIC = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"\x1f\x8b",
+    b"\x28\xb5\x2f\xfd",
+    b"BZh",
+    b"\xfd7zXZ\x00",
+    b"7z\xbc\xaf\x27\x1c",
+    b"Rar!\x1a\x07",
+    b"\x7fELF",
+    b"MZ",
+    b"\xca\xfe\xba\xbe",
+    b"SQLite format 3\x00",
+    b"OggS",
+    b"ID3",
+    b"\x00\x00\x01\x00",
+    b"wOFF",
+    b"wOF2",
+)
+RIFF_MAGIC = re.compile(rb"RIFF....(?:WEBP|WAVE|AVI )", re.S)
+MP4_MAGIC = re.compile(rb"....ftyp", re.S)
+SNIFF_BYTES = 8192
+# bytes that text does not hold (controls other than tab, line breaks, form feed and ESC)
+NON_TEXT_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+MAX_NON_TEXT_SHARE = 0.1
 
 
-def read_document(path: str) -> str:
-    """The text of a dump file (`-` is standard input; .gz and .zst are decompressed)."""
+def is_binary(data: bytes) -> bool:
+    """A file that really is binary: an image, an archive, an executable (magic numbers), or
+    mostly bytes text does not hold. A few stray NUL bytes in text are no reason to refuse it:
+    the cleaning drops them. (UTF-16 text with a byte-order mark is text.)"""
+    head = data[:SNIFF_BYTES]
+    if head.startswith(BINARY_MAGIC) or RIFF_MAGIC.match(head) or MP4_MAGIC.match(head):
+        return True
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or not head:
+        return False
+    non_text = len(head) - len(head.translate(None, NON_TEXT_BYTES))
+    return non_text > MAX_NON_TEXT_SHARE * len(head)
+
+
+def read_document(path: str, encoding: str | None = None) -> str | bytes:
+    """A dump file's contents (`-` is standard input; .gz and .zst are decompressed): bytes,
+    which `explain()` decodes as `clean(bytes)` does, or text decoded from `encoding` (with
+    replacement characters) when one is given. A binary file is an InputError."""
     try:
         stream, _ = open_input(path)
         with stream:
@@ -348,22 +389,34 @@ def read_document(path: str) -> str:
         raise InputError(f"{path}: permission denied") from None
     except (OSError, EOFError) as exc:
         raise InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
-    return decode_document(data, path)
+    if is_binary(data):
+        raise InputError(f"{path}: binary data, not text")
+    return data.decode(encoding, errors="replace") if encoding else data
+
+
+def explain_document(data: str | bytes, name: str) -> Result:
+    """`explain()` on a document read from `name`; bytes that decode to no text (DecodeError)
+    are an InputError naming it."""
+    try:
+        return explain(data)
+    except DecodeError:
+        raise InputError(f"{name}: cannot decode as text (give --encoding)") from None
 
 
 @dataclass(frozen=True)
 class FileJob:
     source: str
     target: str
+    encoding: str | None = None
 
 
 def clean_file(job: FileJob) -> tuple[Tally, str | None]:
     """Clean one dump file into its target file; the tally, and the error if it failed."""
     tally = Tally(documents=1)
     try:
-        text = read_document(job.source)
-        tally.bytes = len(text.encode("utf-8"))
-        result = explain(text)
+        data = read_document(job.source, job.encoding)
+        tally.bytes = len(data.encode("utf-8") if isinstance(data, str) else data)
+        result = explain_document(data, job.source)
         Path(job.target).parent.mkdir(parents=True, exist_ok=True)
         with atomic_output(job.target) as out:
             out.write(result.text.encode("utf-8") + b"\n")

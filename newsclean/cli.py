@@ -15,6 +15,7 @@ other inputs are still cleaned; exit code 1 says that some inputs or records fai
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
@@ -27,6 +28,7 @@ from typing import IO
 
 from . import DEFAULT_PIPELINE, __version__, explain
 from .batch import (
+    SNIFF_BYTES,
     FileJob,
     InputError,
     Progress,
@@ -35,6 +37,8 @@ from .batch import (
     atomic_output,
     chunked,
     clean_file,
+    explain_document,
+    is_binary,
     open_input,
     ordered_map,
     read_document,
@@ -70,6 +74,13 @@ def positive_int(value: str) -> int:
     return number
 
 
+def encoding_name(value: str) -> str:
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
     if args.jsonl:
         if args.paths:
@@ -81,14 +92,14 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return clean_files(args)
     if len(args.paths) > 1:
         raise UsageError(f"{len(args.paths)} inputs: give -o DIR to write one clean file each")
-    return clean_to_stdout(args.paths[0], args.explain)
+    return clean_to_stdout(args.paths[0], args.explain, args.encoding)
 
 
-def clean_to_stdout(path: str, explained: bool) -> int:
+def clean_to_stdout(path: str, explained: bool, encoding: str | None = None) -> int:
     if os.path.isdir(path):
         raise UsageError(f"{path}: is a directory; give -o DIR to clean the files in it")
     try:
-        result = explain(read_document(path))
+        result = explain_document(read_document(path, encoding), path)
     except InputError as exc:
         raise UsageError(str(exc)) from None
     if explained:
@@ -101,7 +112,9 @@ def clean_to_stdout(path: str, explained: bool) -> int:
     return 0
 
 
-def file_jobs(paths: list[str], out_dir: Path, pattern: str) -> tuple[list[FileJob], list[str]]:
+def file_jobs(
+    paths: list[str], out_dir: Path, pattern: str, encoding: str | None = None
+) -> tuple[list[FileJob], list[str]]:
     """One job per input file, its target mirroring the input tree; and the paths not found."""
     jobs: list[FileJob] = []
     missing: list[str] = []
@@ -111,9 +124,10 @@ def file_jobs(paths: list[str], out_dir: Path, pattern: str) -> tuple[list[FileJ
         source = Path(path)
         if source.is_dir():
             for file in sorted(f for f in source.rglob(pattern) if not f.is_dir()):
-                jobs.append(FileJob(str(file), str(out_dir / file.relative_to(source))))
+                target = out_dir / file.relative_to(source)
+                jobs.append(FileJob(str(file), str(target), encoding))
         elif source.exists():
-            jobs.append(FileJob(path, str(out_dir / source.name)))
+            jobs.append(FileJob(path, str(out_dir / source.name), encoding))
         else:
             missing.append(path)
     targets: dict[str, str] = {}
@@ -142,7 +156,7 @@ def clean_files(args: argparse.Namespace) -> int:
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: exists and is not a directory")
-    jobs, missing = file_jobs(args.paths, out_dir, args.glob)
+    jobs, missing = file_jobs(args.paths, out_dir, args.glob, args.encoding)
     for path in missing:
         say(f"{path}: no such file or directory")
     total = Tally()
@@ -177,7 +191,7 @@ def clean_files(args: argparse.Namespace) -> int:
 def clean_one_file(args: argparse.Namespace) -> int:
     """`newsclean clean FILE -o OUT`: the clean text of FILE written to OUT."""
     start = time.monotonic()
-    tally, error = clean_file(FileJob(args.paths[0], args.output))
+    tally, error = clean_file(FileJob(args.paths[0], args.output, args.encoding))
     if error:
         raise UsageError(error)
     if not args.quiet:
@@ -207,6 +221,9 @@ def clean_jsonl(args: argparse.Namespace) -> int:
         raise UsageError(f"{source}: permission denied") from None
     except OSError as exc:
         raise UsageError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    if looks_binary(stream):
+        stream.close()
+        raise UsageError(f"{source}: binary data, not JSONL")
     size = os.fstat(raw.fileno()).st_size if source != "-" and raw.seekable() else None
     progress = Progress(args.progress, size)
     cleaner = RecordCleaner(args.field, args.metadata)
@@ -236,6 +253,16 @@ def clean_jsonl(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(summary(total, time.monotonic() - start), file=sys.stderr)
     return EXIT_FAILED if total.errors else 0
+
+
+def looks_binary(stream: IO[bytes]) -> bool:
+    """Whether a JSONL input is a binary file (an image, an archive: see `batch.is_binary`),
+    judged from its first bytes without consuming them."""
+    peek = getattr(stream, "peek", None)
+    try:
+        return peek is not None and is_binary(peek(SNIFF_BYTES)[:SNIFF_BYTES])
+    except (OSError, EOFError):
+        return False  # a truncated .gz, say: reported by the read itself
 
 
 def read_lines(stream: IO[bytes], source: str) -> Iterator[bytes]:
@@ -298,6 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--glob", default="*.txt", help="files to take from directories (default: *.txt)"
+    )
+    p.add_argument(
+        "--encoding",
+        type=encoding_name,
+        help="decode input files from this encoding (default: detected, as clean(bytes) does)",
     )
     p.add_argument(
         "--jsonl", metavar="IN", help="clean a JSONL file (- is standard input; .gz/.zst too)"

@@ -84,12 +84,12 @@ def test_binary_input_is_refused(tmp_path: Path):
     one_line_error(proc, str(image), "binary")
 
 
-def test_undecodable_bytes_are_refused(tmp_path: Path):
+def test_latin1_bytes_are_decoded_as_the_library_decodes_them(tmp_path: Path):
     latin1 = tmp_path / "latin1.txt"
     latin1.write_bytes("Un caf\u00e9 au lait.\n".encode("latin-1"))
     proc = run("clean", str(latin1))
-    assert proc.returncode == 2
-    one_line_error(proc, str(latin1), "not UTF-8", "byte 6")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode() == "Un caf\u00e9 au lait.\n"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
@@ -156,9 +156,10 @@ def test_batch_goes_on_past_bad_inputs_and_reports_them(tmp_path: Path):
     err = proc.stderr.decode()
     assert "Traceback" not in err
     assert f"newsclean: {tree / 'world' / 'image.txt'}: binary data, not text" in err
-    assert f"newsclean: {tree / 'world' / 'cp1252.txt'}: not UTF-8 text (byte 0)" in err
-    assert "4 documents, 2 errors, " in err
-    assert "failed: 2 (listed above)" in err
+    assert "cp1252.txt" not in err  # decoded, as clean(bytes) decodes it
+    assert "4 documents, 1 errors, " in err
+    assert "failed: 1 (listed above)" in err
+    assert (out / "world" / "cp1252.txt").read_text(encoding="utf-8") == "\u201cquoted\u201d\n"
     assert (out / "world" / "one.txt").read_text(encoding="utf-8") == EXPECTED + "\n"
     assert (out / "world" / "europe" / "two.txt").exists()
     assert not (out / "world" / "image.txt").exists()
