@@ -51,6 +51,7 @@ ANSI = pattern(
     r"\x1b\[[0-?]{0,32}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)"
     r"|\x1b[ -/]{0,3}[0-~]"
 )
+C1_CONTROL = re.compile("[\x80-\x9f]")
 ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 SPACES = re.compile("[" + ODD_SPACES + "]")
 # either scan's characters: most documents have none, and need only this one scan
@@ -195,9 +196,18 @@ def repair(text: str, suspects: Suspects = ANYTHING) -> tuple[str, list[str]]:
         text = drop_lone_surrogates(text)
         done.append("lone surrogates removed")
         suspects = ANYTHING
+    repaired = False
+    if suspects.invisible and C1_CONTROL.search(text) and looks_like_mojibake(text):
+        # C1 controls are part of some mojibake ("â€\x9d" is a closing quote read as
+        # latin-1): ftfy repairs it before they are dropped, or "”" would become "†"
+        fixed = fix_mojibake(text)
+        if fixed != text:
+            text, repaired = fixed, True
+            done.append("mojibake repaired")
+            suspects = ANYTHING
     if suspects.invisible:
         text = strip_controls(text, done)  # first, so that ftfy judges what the reader sees
-    if looks_like_mojibake(text):
+    if not repaired and looks_like_mojibake(text):
         fixed = fix_mojibake(text)
         if fixed != text:
             text = strip_controls(fixed, [])  # a repair can uncover, say, a zero-width space
