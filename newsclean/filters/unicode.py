@@ -51,7 +51,9 @@ ANSI = pattern(
     r"\x1b\[[0-?]{0,32}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b\n]{0,512}(?:\x07|\x1b\\)"
     r"|\x1b[ -/]{0,3}[0-~]"
 )
-C1_CONTROL = re.compile("[\x80-\x9f]")
+# a C1 control inside a mojibake sequence: after the lead character of a UTF-8 sequence read
+# as latin-1 or cp1252 ("â€\x9d"); a C1 control anywhere else is dropped as a control
+C1_IN_MOJIBAKE = re.compile("[\u00c2-\u00f4][^\\s\x00-\x7f]{0,2}[\x80-\x9f]")
 ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 SPACES = re.compile("[" + ODD_SPACES + "]")
 # either scan's characters: most documents have none, and need only this one scan
@@ -197,9 +199,10 @@ def repair(text: str, suspects: Suspects = ANYTHING) -> tuple[str, list[str]]:
         done.append("lone surrogates removed")
         suspects = ANYTHING
     repaired = False
-    if suspects.invisible and C1_CONTROL.search(text) and looks_like_mojibake(text):
+    if suspects.invisible and C1_IN_MOJIBAKE.search(text) and looks_like_mojibake(text):
         # C1 controls are part of some mojibake ("â€\x9d" is a closing quote read as
-        # latin-1): ftfy repairs it before they are dropped, or "”" would become "†"
+        # latin-1): ftfy repairs it before they are dropped, or "”" would become "†". (A C1
+        # control on its own is dropped, as before: ftfy would read it as cp1252)
         fixed = fix_mojibake(text)
         if fixed != text:
             text, repaired = fixed, True
