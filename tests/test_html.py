@@ -112,7 +112,9 @@ def test_non_html_text_takes_the_dump_path_unchanged():
         ("<!DOCTYPE html><html><body><p>x</p></body></html>", True),
         ("\ufeff  <html lang='en'><head></head></html>", True),
         ("<!-- saved page -->\n<HTML>\n<BODY>text</BODY></HTML>", True),
-        ("<p>a fragment, not a page</p>", False),
+        ("<p>a fragment of a page is HTML too (issue #14)</p>", True),
+        ("<p>an opening tag and no closing one", False),
+        ("<3 to our readers</p>", False),
         ("A dump that mentions <html> and <body> tags.", False),
     ],
 )

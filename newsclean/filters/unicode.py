@@ -14,6 +14,7 @@ documents need none.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from bisect import bisect_right
@@ -54,6 +55,9 @@ ANSI = pattern(
 # a C1 control inside a mojibake sequence: after the lead character of a UTF-8 sequence read
 # as latin-1 or cp1252 ("â€\x9d"); a C1 control anywhere else is dropped as a control
 C1_IN_MOJIBAKE = re.compile("[\u00c2-\u00f4][^\\s\x00-\x7f]{0,2}[\x80-\x9f]")
+# an HTML character reference: named (&amp; &nbsp;), decimal (&#39;) or hexadecimal (&#x27;)
+ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+MAX_UNESCAPES = 4  # "&amp;amp;" is escaped twice: undone to a fixpoint, within bounds
 ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 SPACES = re.compile("[" + ODD_SPACES + "]")
 # either scan's characters: most documents have none, and need only this one scan
@@ -187,9 +191,26 @@ def strip_controls(text: str, done: list[str]) -> str:
     return text
 
 
+def unescape(text: str) -> str:
+    """HTML character references decoded ("&amp;" -> "&", "&#39;" -> "'"), again while a
+    decoding uncovers another ("&amp;amp;"), at most MAX_UNESCAPES times."""
+    for _ in range(MAX_UNESCAPES):
+        decoded = html.unescape(text)
+        if decoded == text or not ENTITY.search(decoded):
+            return decoded
+        text = decoded
+    return text
+
+
 def repair(text: str, suspects: Suspects = ANYTHING) -> tuple[str, list[str]]:
     """One block's text, repaired, and what was done to it. The result always encodes to UTF-8."""
     done: list[str] = []
+    if "&" in text and ENTITY.search(text):
+        decoded = unescape(text)
+        if decoded != text:
+            text = decoded
+            done.append("HTML character references decoded")
+            suspects = ANYTHING  # "&nbsp;" is an odd space, "&#8203;" an invisible character
     if text.isascii():
         if suspects.invisible:
             text = strip_controls(text, done)
