@@ -14,20 +14,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import clean
-from .pandas import clean_series
+from .pandas import clean_series, clean_value
 
 
 def clean_bag(bag: Any, field: str | None = None) -> Any:
-    """A bag of texts cleaned, or, with `field`, a bag of dicts with that field cleaned."""
+    """A bag of texts cleaned, or, with `field`, a bag of dicts with that field cleaned. A value
+    that is not text (or fails to clean) becomes None; the others are cleaned."""
     if field is None:
-        return bag.map(clean)
+        return bag.map(clean_value)
     return bag.map(clean_record, field)
 
 
 def clean_record(record: dict, field: str) -> dict:
     value = record.get(field)
-    return {**record, field: clean(value)} if isinstance(value, str) else record
+    if field not in record:
+        return record
+    return {**record, field: clean_value(value)}
 
 
 def clean_column(df: Any, column: str = "text", output: str | None = None) -> Any:

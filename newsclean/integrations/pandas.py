@@ -5,11 +5,24 @@ df["text"] = clean_series(df["text"])
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from .. import clean
 
 
+def clean_value(value: Any) -> str | None:
+    """One row: text (`str`, or `bytes` decoded as clean() decodes them) cleaned; a row that is
+    not text, or that fails to clean, is null, and the other rows are still cleaned."""
+    if not isinstance(value, (str, bytes, bytearray)):
+        return None
+    try:
+        return clean(value)
+    except Exception:  # noqa: BLE001 - one bad row must not cost the column
+        return None
+
+
 def clean_series(texts: pd.Series) -> pd.Series:
-    """The texts cleaned; missing values stay missing."""
-    return texts.map(clean, na_action="ignore")
+    """The texts cleaned; missing values, and rows that are not text, are null."""
+    return texts.map(clean_value, na_action="ignore")

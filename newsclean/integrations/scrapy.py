@@ -4,7 +4,8 @@
     NEWSCLEAN_FIELD = "text"             # the field to clean (default: text)
     NEWSCLEAN_META_FIELD = "newsclean"   # where to put metadata and removals (default: none)
 
-Items without the field, or whose field is not a string, pass through unchanged.
+Items without the field, or whose field is neither text nor bytes, pass through unchanged;
+bytes (`response.body`) are decoded as `clean(bytes)` decodes them.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class NewscleanPipeline:
     def process_item(self, item: Any, spider: Any = None) -> Any:
         adapter = ItemAdapter(item)
         value = adapter.get(self.field)
-        if isinstance(value, str):
+        if isinstance(value, (str, bytes, bytearray)):  # bytes: response.body, say
             text, meta = metadata(value)
             adapter[self.field] = text
             if self.meta_field:
