@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from . import html
 from .document import Block, Change, Document
+from .fates import BlockFate
 from .filters.ads import ads
 from .filters.article import article, article_edges
 from .filters.furniture import furniture
@@ -85,7 +86,9 @@ def _explain_page(page: str, pipeline: Pipeline) -> Result:
                 "trafilatura found too little: the page's text cleaned instead",
                 result.text or "(nothing)",
             )
-            result = Result(fallback.text, fallback.meta, [note, *fallback.changes])
+            result = Result(
+                fallback.text, fallback.meta, [note, *fallback.changes], fallback.source
+            )
     result.meta = {**result.meta, **extraction.meta}
     html.drop_headline(result)
     return result
@@ -99,6 +102,7 @@ def clean(raw: str | bytes, pipeline: Pipeline | None = None) -> str:
 __all__ = [
     "DEFAULT_PIPELINE",
     "Block",
+    "BlockFate",
     "Change",
     "DecodeError",
     "Document",

@@ -6,6 +6,7 @@
     newsclean clean --jsonl IN -o OUT      clean the text field of every JSONL record
     newsclean filters                      list the default pipeline's steps
     newsclean eval CORPUS_DIR              precision, recall and F1 on labelled pages (--json)
+    newsclean report PATH... -o FILE.html  an HTML report of what was removed from each input
 
 Usage errors (a missing file, a directory where a file is expected, an unreadable or binary
 input) give a one-line message on stderr and exit code 2, never a traceback. In batch mode the
@@ -290,9 +291,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not corpus.is_dir():
         raise UsageError(f"{corpus}: not a directory")
     kinds = args.kinds.split(",") if args.kinds else None
-    scores = evaluate(corpus, lambda raw: explain(raw).text, kinds, worst=args.worst)
+    pages: list = []
+    on_page = None
+    if args.report:
+        from .report import score_page
+
+        def on_page(name: str, kind: str, gold: str, output: str) -> None:
+            pages.append(score_page(name, kind, gold, output))
+
+    scores = evaluate(corpus, lambda raw: explain(raw).text, kinds, args.worst, on_page)
     if not scores:
         raise UsageError(f"{corpus}: no page folders with a gold.txt and an input beside it")
+    if args.report:
+        from .report import eval_report_html
+
+        write_report(args.report, eval_report_html(pages, str(corpus)))
     if args.json:
         print(json.dumps([s.as_dict() for s in scores], indent=2))
         return 0
@@ -301,6 +314,47 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if args.worst and s.worst:
             print(f"\nworst {s.kind}: " + ", ".join(f"{name} {f1:.3f}" for name, f1 in s.worst))
     return 0
+
+
+def write_report(target: str, page: str) -> None:
+    try:
+        with atomic_output(target) as out:
+            out.write(page.encode("utf-8", errors="surrogatepass"))
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    say(f"report written to {target}")
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import jsonl_entries, read_entry, report_html
+
+    if not args.paths and not args.jsonl:
+        raise UsageError("nothing to report on: give a FILE, a directory or --jsonl IN")
+    if os.path.isdir(args.output):
+        raise UsageError(f"{args.output}: is a directory; -o names the report file")
+    sources: list[str] = []
+    for path in args.paths:
+        if os.path.isdir(path):
+            sources += sorted(str(f) for f in Path(path).rglob(args.glob) if f.is_file())
+        elif os.path.exists(path):
+            sources.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or directory")
+    entries = [read_entry(path) for path in sources[: args.limit]]
+    if args.jsonl:
+        if not os.path.isfile(args.jsonl):
+            raise UsageError(f"{args.jsonl}: no such file")
+        for entry in jsonl_entries(args.jsonl, args.field):
+            if len(entries) >= args.limit:
+                break
+            entries.append(entry)
+    if len(sources) > args.limit or len(entries) >= args.limit:
+        say(f"the report holds the first {args.limit} documents (--limit)")
+    write_report(args.output, report_html(entries, DEFAULT_PIPELINE.names))
+    failed = [e for e in entries if e.result is None]
+    for entry in failed:
+        say(entry.error)
+    return EXIT_FAILED if failed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -372,7 +426,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--worst", type=int, default=0, metavar="N", help="also list the N worst pages per kind"
     )
+    p.add_argument(
+        "--report",
+        metavar="FILE.html",
+        help="also write an HTML report: per page, output beside gold",
+    )
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser(
+        "report",
+        help="write an HTML report of what was removed from each input, and why",
+        description="One self-contained HTML file: each input block by block, removed blocks "
+        "struck through and tinted by filter with the reason, rewrites as before and after, "
+        "the metadata found, and a legend of counts per filter.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="a dump or page file, or a directory")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the report file")
+    p.add_argument("--jsonl", metavar="IN", help="also report on the records of a JSONL file")
+    p.add_argument("--field", default="text", help="the JSONL field holding the text")
+    p.add_argument(
+        "--glob", default="*.txt", help="files to take from directories (default: *.txt)"
+    )
+    p.add_argument(
+        "--limit", type=positive_int, default=1000, help="at most N documents (default: 1000)"
+    )
+    p.set_defaults(func=cmd_report)
     return parser
 
 

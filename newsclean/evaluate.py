@@ -88,8 +88,14 @@ def input_kinds(corpus: Path) -> list[str]:
 
 
 def evaluate(
-    corpus: Path, clean: Callable[[str], str], kinds: list[str] | None = None, worst: int = 5
+    corpus: Path,
+    clean: Callable[[str], str],
+    kinds: list[str] | None = None,
+    worst: int = 5,
+    on_page: Callable[[str, str, str, str], None] | None = None,
 ) -> list[KindScore]:
+    """Score `clean` on every page of `corpus`, per input kind; `on_page(page, kind, gold,
+    output)` is called for each page scored (the HTML report is built from it)."""
     pages = sorted(p for p in corpus.iterdir() if (p / GOLD).is_file())
     results = []
     for kind in kinds or input_kinds(corpus):
@@ -105,6 +111,8 @@ def evaluate(
             output = clean(raw)
             seconds += time.perf_counter() - started
             row = page_counts(gold, output)
+            if on_page is not None:
+                on_page(page.name, kind, gold, output)
             rows.append(row)
             per_page.append((page.name, precision_recall_f1([row])[2]))
         if not rows:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .document import Block, Change, Document
+from .fates import BlockFate, block_fates
 from .text import PatternTimeout, run_memo
 
 DocFunction = Callable[[Document], None]
@@ -80,11 +81,20 @@ def as_step(obj: Step | TextFunction) -> Step:
 
 @dataclass
 class Result:
-    """What a pipeline made of one input: the clean text, metadata and every change."""
+    """What a pipeline made of one input: the clean text, metadata and every change; `source`
+    is the text the filters started from (the dump itself, or the text taken from a page)."""
 
     text: str
     meta: dict[str, str] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def blocks(self) -> list[BlockFate]:
+        """Each block of `source` (one per non-empty line) and its fate: kept, removed, moved
+        to metadata or rewritten, with the filter and the reason; computed from `changes` on
+        each access (see `newsclean.fates`)."""
+        return block_fates(self.source, self.changes, self.text)
 
     @property
     def removed(self) -> list[Change]:
@@ -168,7 +178,7 @@ class Pipeline:
             if body == text and not doc.meta:
                 # already clean: a second pass would start from the same blocks and metadata as
                 # the first, so it would change nothing either
-                return Result(body, doc.meta, doc.changes)
+                return Result(body, doc.meta, doc.changes, text)
             for _ in range(MAX_PASSES - 1):
                 logged = len(doc.changes)
                 doc.blocks = Document.from_text(body).blocks
@@ -177,7 +187,7 @@ class Pipeline:
                     del doc.changes[logged:]  # a pass that changed nothing has nothing to say
                     break
                 body = again
-        return Result(body, doc.meta, doc.changes)
+        return Result(body, doc.meta, doc.changes, text)
 
     def _pass(self, doc: Document) -> str:
         for s in self.steps:
