@@ -22,16 +22,20 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+import numpy as np
 import regex
 
-from .. import phrases
+from .. import blocks, language, phrases
 from ..document import Document
-from ..pipeline import step
+from ..model import BlockModel, viterbi
+from ..model import shipped as shipped_model
+from ..pipeline import Step, step
 from ..text import (
     Pattern,
     heading_level,
     is_bullet,
     key,
+    key_words,
     link_pieces,
     memoised,
     pattern,
@@ -328,3 +332,58 @@ def article(doc: Document) -> None:
 @step("article_edges", "trim what the other filters left at the article's edges (labels, lists)")
 def article_edges(doc: Document) -> None:
     cut_to_region(doc, keep_headline=False)
+
+
+LEARNED_LOOKBACK = TITLE_LOOKBACK
+
+
+def learned_article(model: BlockModel | None = None, name: str = "article") -> Step:
+    """The learned article finder as a step (by default in place of `article`): the block
+    table with context, the model's log-odds per block, and a Viterbi pass for the article's
+    extent (see newsclean.model). `model` defaults to the one shipped in the package.
+
+        >>> from newsclean import DEFAULT_PIPELINE
+        >>> learned = DEFAULT_PIPELINE.replace("article", learned_article())
+    """
+
+    def run(doc: Document) -> None:
+        if not doc.blocks:
+            return
+        m = model or shipped_model()
+        texts = [b.text for b in doc.blocks]
+        lang = language.detect([w for t in texts for w in key_words(plain(t))], " ".join(texts))
+        if lang:
+            doc.meta.setdefault("language", lang)
+        facts = blocks.table(texts, [b.gap for b in doc.blocks], lang)
+        features = blocks.with_context(facts)
+        log_odds = m.log_odds(features)
+        sizes = np.expm1(facts[:, blocks.FACTS.index("log_words")])
+        keep = viterbi(log_odds, (1 + sizes) ** m.weight_power, m.switch_cost)
+        if not keep.any():
+            doc.warn(texts[0], "the model found no article: the page is kept whole")
+            return
+        start = int(np.argmax(keep))
+        headline = headline_before(doc, start)
+        for i in np.flatnonzero(~keep):
+            if i == headline:
+                continue  # the furniture filter moves it into metadata
+            doc.remove(int(i), debris_reason(m, features[i], log_odds[i], sizes[i]))
+
+    return Step(name, run, "find the article with the learned block model and a Viterbi pass")
+
+
+def debris_reason(m: BlockModel, row: np.ndarray, log_odds: float, size: float) -> str:
+    """Why the model took a block for debris, in words: its probability, its size and link
+    share, the run of link lines it stands in, and the fact that counted most against it."""
+    p = 1 / (1 + np.exp(log_odds))
+    cols = m.columns
+    share = row[cols.index("link_share")]
+    parts = [f"debris {p:.2f}: {int(round(size))} words"]
+    if share > 0:
+        parts.append(f"{share:.0%} inside links")
+    run = int(round(np.expm1(row[cols.index("link_run")])))
+    if run > 1:
+        parts.append(f"in a run of {run} link lines")
+    worst = int(np.argmin(m.contributions(row)))
+    parts.append(f"most against it: {cols[worst]}")
+    return ", ".join(parts)

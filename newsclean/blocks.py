@@ -1,0 +1,185 @@
+"""The block table: every fact about a dump's blocks that the learned article finder reads,
+computed once per document, one row a block, one named column a fact.
+
+A column is a number a person can name ("share of words inside links", "stopwords for the
+page's language"), so a model's verdict can be explained from them. Phrase lists are columns
+here, not verdicts: "Related" at the head of a block is evidence among others, and one phrase
+cannot delete a paragraph.
+
+`table(texts, gaps)` gives the block facts; `with_context(table)` adds each block's
+neighbours (the block before, the block after, a window of seven) and the run of link lines
+it stands in, which is what lets the model keep a short line between two paragraphs and end
+the article at a long menu.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+
+from . import phrases
+from .language import stopwords
+from .text import heading_level, is_bullet, key, link_share, plain, plain_words
+
+SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
+PUNCTUATION = frozenset(",.;:!?،、，。；")
+COPYRIGHT_SIGNS = ("©", "Ⓒ")
+SHORT_WORDS = 3  # a block this short is a label, a menu entry, a button
+LINKED = 0.5  # a block with this share of its words inside links is a link line
+WINDOW = 3  # blocks on each side in the window means
+
+# the facts of one block, in column order
+FACTS = (
+    "log_words",  # log(1 + words a reader sees)
+    "link_share",  # share of those words inside markdown links
+    "sentence",  # ends like a sentence
+    "bullet",  # a list item
+    "heading",  # a markdown heading
+    "capitalised",  # share of words starting with a capital
+    "punctuation",  # punctuation marks per word (at most 1)
+    "position",  # where the block stands, 0 at the top, 1 at the bottom
+    "words_before",  # share of the document's words before the block
+    "repeated",  # log of how many times the same block stands on the page
+    "stopwords",  # share of words on the page language's stopword list
+    "short",  # at most SHORT_WORDS words
+    "starts_lower",  # starts with a lower-case letter (a broken sentence, a caption tail)
+    "digits",  # share of characters that are digits
+    "image",  # holds image markup
+    "gap",  # blank lines before it (at most 3), over 3
+    "copyright",  # holds a copyright sign
+    "pipes",  # separators of a bar ("|", "•", "·"), per word (at most 1)
+    "phrase_heading",  # a link-block heading ("Related", "Most read")
+    "phrase_ad",  # an ad label ("Advertisement")
+    "phrase_share",  # only share/follow words
+    "phrase_promo",  # starts like a promo or notice ("Sign up", "We use cookies")
+    "phrase_comments",  # ends like a comments heading
+    "phrase_caption",  # starts with a caption or credit label ("Image source", "Photo:")
+)
+CONTEXT = ("log_words", "link_share", "sentence", "stopwords", "short", "heading", "bullet")
+
+
+def column_names() -> tuple[str, ...]:
+    """The names of `with_context`'s columns, in order."""
+    names = list(FACTS)
+    names += [f"prev_{n}" for n in CONTEXT] + [f"next_{n}" for n in CONTEXT]
+    names += [f"window_{n}" for n in CONTEXT]
+    names += ["link_run", "prose_run"]
+    return tuple(names)
+
+
+@cache
+def caption_prefixes() -> phrases.PrefixMatcher:
+    labels = phrases.sections()
+    items = labels.get("media_caption_label", ()) + labels.get("media_credit_label", ())
+    return phrases.PrefixMatcher(items)
+
+
+@cache
+def comments_last_words() -> dict[str, tuple[str, ...]]:
+    """The comments heading phrases by their last word."""
+    found: dict[str, list[str]] = {}
+    for p in phrases.sections().get("comments_heading", ()):
+        found.setdefault(p.rpartition(" ")[2], []).append(p)
+    return {w: tuple(ps) for w, ps in found.items()}
+
+
+def ends_like_comments_heading(k: str) -> bool:
+    words = [w for w in k.split(" ") if not w.isdigit()]
+    if not words or len(words) > 6:
+        return False
+    tail = " ".join(words)
+    return any(tail.endswith(p) for p in comments_last_words().get(words[-1], ()))
+
+
+def capitalised_share(p: str) -> float:
+    initials = [w[0] for w in p.split() if w[:1].isalpha()]
+    return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
+
+
+def block_row(text: str, gap: int, stops: frozenset[str], seen: Counter[str]) -> list[float]:
+    """The facts of one block except its position (filled in by `table`)."""
+    p = plain(text)
+    k = key(text)
+    n = plain_words(text)
+    ws = k.split(" ") if k else []
+    end = p.rstrip("\"'”’»)]*_ ")
+    first = k.partition(" ")[0]
+    share_words = phrases.exact("share_word_exact")
+    chars = len(p) or 1
+    return [
+        math.log1p(n),
+        link_share(text),
+        float(end.endswith(SENTENCE_ENDS)),
+        float(is_bullet(text)),
+        float(heading_level(text) > 0),
+        capitalised_share(p),
+        min(1.0, sum(c in PUNCTUATION for c in p) / (n or 1)),
+        0.0,
+        0.0,
+        math.log(seen[k]) if k else 0.0,
+        sum(w in stops for w in ws) / len(ws) if ws else 0.0,
+        float(n <= SHORT_WORDS),
+        float(p.lstrip("\"'“‘(«")[:1].islower()),
+        sum(c.isdigit() for c in p) / chars,
+        float("![" in text or "[image" in text.casefold()),
+        min(gap, 3) / 3,
+        float(any(s in p for s in COPYRIGHT_SIGNS)),
+        min(1.0, sum(p.count(s) for s in "|•·") / (n or 1)),
+        float(bool(k) and k in phrases.exact("link_heading_exact")),
+        float(bool(k) and k in phrases.exact("ad_label_exact")),
+        float(bool(ws) and first in share_words and share_words.issuperset(ws)),
+        float(bool(k) and phrases.prefix("promo").match(k) is not None),
+        float(bool(k) and ends_like_comments_heading(k)),
+        float(bool(k) and caption_prefixes().match(k) is not None),
+    ]
+
+
+def table(texts: Sequence[str], gaps: Sequence[int], language: str | None = None) -> np.ndarray:
+    """The block facts of a document, one row a block, columns as in FACTS."""
+    if not texts:
+        return np.zeros((0, len(FACTS)))
+    stops = stopwords(language)
+    seen = Counter(key(t) for t in texts)
+    rows = np.array(
+        [block_row(t, g, stops, seen) for t, g in zip(texts, gaps, strict=True)], dtype=float
+    )
+    n = len(texts)
+    rows[:, FACTS.index("position")] = np.arange(n) / max(n - 1, 1)
+    sizes = np.expm1(rows[:, 0])
+    before = np.concatenate(([0.0], np.cumsum(sizes)[:-1]))
+    rows[:, FACTS.index("words_before")] = before / (sizes.sum() or 1)
+    return rows
+
+
+def run_lengths(flags: np.ndarray) -> np.ndarray:
+    """For each row, the length of the run of True rows it stands in (0 where False)."""
+    out = np.zeros(len(flags))
+    start = 0
+    for i in range(1, len(flags) + 1):
+        if i == len(flags) or flags[i] != flags[start]:
+            if flags[start]:
+                out[start:i] = i - start
+            start = i
+    return out
+
+
+def with_context(facts: np.ndarray) -> np.ndarray:
+    """The block facts beside each block's neighbours' (see column_names)."""
+    n = len(facts)
+    cols = [FACTS.index(c) for c in CONTEXT]
+    ctx = facts[:, cols]
+    pad = np.zeros((1, len(cols)))
+    prev = np.vstack((pad, ctx[:-1])) if n else ctx
+    nxt = np.vstack((ctx[1:], pad)) if n else ctx
+    csum = np.vstack((np.zeros((1, len(cols))), np.cumsum(ctx, axis=0)))
+    lo = np.clip(np.arange(n) - WINDOW, 0, n)
+    hi = np.clip(np.arange(n) + WINDOW + 1, 0, n)
+    window = (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)[:, None]
+    linked = facts[:, FACTS.index("link_share")] >= LINKED
+    prose = facts[:, FACTS.index("sentence")] > 0
+    runs = np.column_stack((np.log1p(run_lengths(linked)), np.log1p(run_lengths(prose))))
+    return np.hstack((facts, prev, nxt, window, runs))

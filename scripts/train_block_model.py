@@ -1,0 +1,236 @@
+"""Train the learned article finder (newsclean/data/block_model.json) from labelled corpora.
+
+    python scripts/train_block_model.py                       # wcxb-dev + readability
+    python scripts/train_block_model.py --corpus A --corpus B --out model.json --folds 5
+
+Each page's dumps (text.txt, md.txt, mdplain.txt) go through the steps that run before the
+article finder (unicode, page_breaks), are split into blocks, and each block is labelled
+article when most of its 4-word shingles (a short block: its words, in order) stand in the
+page's gold text. A logistic regression (numpy, iteratively reweighted least squares, L2) is
+fitted on the block table with context; the Viterbi switch cost is chosen on out-of-fold
+scores. Validation is K-fold grouped by domain: every figure printed is out-of-fold, measured
+on domains the fold's model never saw. Training is deterministic: the same corpora give the
+same file, byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from newsclean import language  # noqa: E402
+from newsclean.blocks import table, with_context  # noqa: E402
+from newsclean.document import Document  # noqa: E402
+from newsclean.filters.pages import page_breaks  # noqa: E402
+from newsclean.filters.unicode import normalise_unicode  # noqa: E402
+from newsclean.model import BlockModel, viterbi  # noqa: E402
+from newsclean.pipeline import run_guarded  # noqa: E402
+from newsclean.text import key_words, plain  # noqa: E402
+
+TRACKS = ("text", "md", "mdplain")
+L2 = 1.0
+WEIGHT_POWER = 0.5
+SWITCH_COSTS = (0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0)
+DEFAULT_CORPORA = (
+    Path.home() / ".cache/newsclean-corpora/wcxb-dev",
+    Path(__file__).resolve().parent.parent.parent / "shared/corpora/readability",
+)
+
+
+def shingles(tokens: list[str], n: int = 4) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def label(block_tokens: list[str], gold_set: set, gold_joined: str) -> float:
+    if not block_tokens:
+        return 0.0
+    if len(block_tokens) >= 4:
+        own = shingles(block_tokens)
+        return float(sum(s in gold_set for s in own) / len(own) >= 0.5)
+    return float(f" {' '.join(block_tokens)} " in gold_joined)
+
+
+def page_domain(folder: Path) -> str:
+    meta = folder / "meta.json"
+    if meta.exists():
+        return json.loads(meta.read_text(encoding="utf-8"))["domain"]
+    return folder.name.rstrip("0123456789").rstrip("-")  # readability: "bbc-1" -> "bbc"
+
+
+def page_type(folder: Path) -> str:
+    meta = folder / "meta.json"
+    if meta.exists():
+        return json.loads(meta.read_text(encoding="utf-8")).get("page_type") or "article"
+    return "article"
+
+
+def prepared(raw: str) -> Document:
+    """The document as the article finder sees it: after unicode and page_breaks."""
+    doc = Document.from_text(raw)
+    for s in (normalise_unicode, page_breaks):
+        run_guarded(s, doc)
+    return doc
+
+
+def features_of(doc: Document) -> tuple[np.ndarray, str | None]:
+    texts = [b.text for b in doc.blocks]
+    words = [w for t in texts for w in key_words(plain(t))]
+    lang = language.detect(words, " ".join(texts))
+    return with_context(table(texts, [b.gap for b in doc.blocks], lang)), lang
+
+
+def one_page(folder: str) -> list[dict]:
+    path = Path(folder)
+    gold_tokens = key_words((path / "gold.txt").read_text(encoding="utf-8"))
+    gold_set = shingles(gold_tokens)
+    gold_joined = f" {' '.join(gold_tokens)} "
+    out = []
+    for track in TRACKS:
+        dump = path / f"{track}.txt"
+        if not dump.exists():
+            continue
+        doc = prepared(dump.read_text(encoding="utf-8"))
+        x, lang = features_of(doc)
+        toks = [key_words(plain(b.text)) for b in doc.blocks]
+        y = np.array([label(t, gold_set, gold_joined) for t in toks])
+        n = np.array([len(t) for t in toks], dtype=float)
+        out.append({"track": track, "x": x, "y": y, "n": n, "lang": lang})
+    return out
+
+
+def load(corpora: list[Path], cache: Path | None) -> tuple[list[dict], str]:
+    folders = sorted(str(p) for c in corpora for p in c.iterdir() if (p / "gold.txt").exists())
+    digest = hashlib.sha256(repr(folders).encode()).hexdigest()[:12]
+    if cache and (cache / f"{digest}.npz").exists():
+        data = np.load(cache / f"{digest}.npz", allow_pickle=True)
+        return list(data["docs"]), digest
+    with ProcessPoolExecutor(2) as pool:
+        per_page = list(pool.map(one_page, folders, chunksize=8))
+    docs = []
+    for folder, dumps in zip(folders, per_page, strict=True):
+        for d in dumps:
+            d["page"] = folder
+            d["domain"] = page_domain(Path(folder))
+            d["type"] = page_type(Path(folder))
+            docs.append(d)
+    if cache:
+        cache.mkdir(parents=True, exist_ok=True)
+        np.savez(cache / f"{digest}.npz", docs=np.array(docs, dtype=object))
+    return docs, digest
+
+
+def fold_of(domain: str, k: int) -> int:
+    return int(hashlib.sha256(domain.encode()).hexdigest(), 16) % k
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int = 12) -> BlockModel:
+    """Weighted L2-regularised logistic regression by Newton's method (IRLS)."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack(((x - mean) / scale, np.ones((len(x), 1))))
+    beta = np.zeros(z.shape[1])
+    ridge = L2 * np.eye(z.shape[1])
+    ridge[-1, -1] = 0.0
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-np.clip(z @ beta, -30, 30)))
+        grad = z.T @ (w * (y - p)) - ridge @ beta
+        hess = (z * (w * p * (1 - p))[:, None]).T @ z + ridge
+        step = np.linalg.solve(hess, grad)
+        beta += step
+        if np.abs(step).max() < 1e-8:
+            break
+    from newsclean.blocks import column_names
+
+    return BlockModel(column_names(), mean, scale, beta[:-1], float(beta[-1]), 0.0, WEIGHT_POWER)
+
+
+def votes(n: np.ndarray) -> np.ndarray:
+    return (1 + n) ** WEIGHT_POWER
+
+
+def page_scores(docs: list[dict], log_odds: list[np.ndarray], cost: float) -> tuple[float, float]:
+    """Word-weighted precision and recall of the kept blocks, averaged over pages (an
+    approximation of the shingle metric on the blocks' labels)."""
+    ps, rs = [], []
+    for d, lo in zip(docs, log_odds, strict=True):
+        keep = viterbi(lo, votes(d["n"]), cost)
+        kept, good = (d["n"] * keep).sum(), (d["n"] * d["y"]).sum()
+        tp = (d["n"] * keep * d["y"]).sum()
+        ps.append(tp / kept if kept else float(good == 0))
+        rs.append(tp / good if good else float(kept == 0))
+    return float(np.mean(ps)), float(np.mean(rs))
+
+
+def stack(docs: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    x = np.vstack([d["x"] for d in docs])
+    y = np.concatenate([d["y"] for d in docs])
+    w = np.concatenate([votes(d["n"]) for d in docs])
+    return x, y, w
+
+
+def out_of_fold(docs: list[dict], k: int) -> tuple[list[np.ndarray], list[BlockModel]]:
+    folds = [fold_of(d["domain"], k) for d in docs]
+    preds: list[np.ndarray | None] = [None] * len(docs)
+    models = []
+    for f in range(k):
+        train = [d for d, g in zip(docs, folds, strict=True) if g != f]
+        model = fit(*stack(train))
+        models.append(model)
+        for i, g in enumerate(folds):
+            if g == f:
+                preds[i] = model.log_odds(docs[i]["x"])
+    return preds, models  # type: ignore[return-value]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", action="append", type=Path)
+    ap.add_argument("--out", type=Path, default=Path("newsclean/data/block_model.json"))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--fold-models", type=Path, help="also write each fold's model here")
+    ap.add_argument("--cache", type=Path, help="keep the block tables here between runs")
+    args = ap.parse_args()
+    corpora = args.corpus or [c for c in DEFAULT_CORPORA if c.exists()]
+    docs, digest = load(corpora, args.cache)
+    print(f"{len(docs)} dumps, {sum(len(d['y']) for d in docs)} blocks, corpora {digest}")
+    preds, models = out_of_fold(docs, args.folds)
+    best = None
+    for cost in SWITCH_COSTS:
+        p, r = page_scores(docs, preds, cost)
+        f1 = 2 * p * r / (p + r)
+        print(f"out-of-fold, switch cost {cost}: block P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+        if best is None or f1 > best[0]:
+            best = (f1, cost)
+    cost = best[1]
+    for kind in sorted(Counter(d["type"] for d in docs)):
+        sub = [i for i, d in enumerate(docs) if d["type"] == kind]
+        p, r = page_scores([docs[i] for i in sub], [preds[i] for i in sub], cost)
+        print(f"  {kind:14} P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}  ({len(sub)} dumps)")
+    final = fit(*stack(docs))
+    final = BlockModel(**{**final.__dict__, "switch_cost": cost})
+    args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} (switch cost {cost}); sha256 {sha256(args.out)}")
+    if args.fold_models:
+        args.fold_models.mkdir(parents=True, exist_ok=True)
+        for f, m in enumerate(models):
+            m = BlockModel(**{**m.__dict__, "switch_cost": cost})
+            (args.fold_models / f"fold{f}.json").write_text(json.dumps(m.to_dict()) + "\n")
+    return 0
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
