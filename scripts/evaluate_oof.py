@@ -21,10 +21,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import newsclean  # noqa: E402
-from newsclean.evaluate import page_counts, precision_recall_f1  # noqa: E402
-from newsclean.filters.article import learned_article  # noqa: E402
-from newsclean.model import BlockModel  # noqa: E402
 from train_block_model import (  # noqa: E402
     DEFAULT_CORPORA,
     TRACKS,
@@ -32,6 +28,11 @@ from train_block_model import (  # noqa: E402
     page_domain,
     page_type,
 )
+
+import newsclean  # noqa: E402
+from newsclean.evaluate import page_counts, precision_recall_f1  # noqa: E402
+from newsclean.filters.article import learned_article  # noqa: E402
+from newsclean.model import BlockModel  # noqa: E402
 
 FOLD_DIR: Path | None = None
 

@@ -1,0 +1,103 @@
+"""The learned article finder (opt-in): the block table, the Viterbi extent, language detection,
+the step's reasons, and training that rebuilds the same model file from the same pages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+import newsclean
+from newsclean import blocks, language
+from newsclean.filters.article import learned_article
+from newsclean.model import BlockModel, shipped, viterbi
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "tests" / "data" / "wcxb-sample"
+PARAGRAPH = (
+    "The council voted on Tuesday to restore the old lighthouse, which has stood empty since "
+    "the harbour closed, and work is due to start in the spring."
+)
+
+
+def test_the_block_table_has_a_named_column_for_every_fact():
+    texts = ["* [Home](/)", PARAGRAPH, "Advertisement"]
+    facts = blocks.table(texts, [0, 1, 2], "en")
+    assert facts.shape == (3, len(blocks.FACTS))
+    col = blocks.FACTS.index
+    assert facts[0, col("link_share")] == 1.0 and facts[1, col("link_share")] == 0.0
+    assert facts[1, col("sentence")] == 1.0 and facts[2, col("phrase_ad")] == 1.0
+    assert facts[1, col("stopwords")] > 0.3
+    assert blocks.with_context(facts).shape == (3, len(blocks.column_names()))
+
+
+def test_viterbi_keeps_a_short_line_between_paragraphs_and_ends_at_a_long_menu():
+    odds = np.array([-3.0, 4.0, -1.0, 4.0] + [-2.0] * 12)
+    votes = np.array([1.0, 5.0, 1.0, 5.0] + [1.0] * 12)
+    keep = viterbi(odds, votes, switch_cost=3.0)
+    assert keep.tolist() == [False, True, True, True] + [False] * 12
+    assert viterbi(odds, votes, switch_cost=0.0)[2] == np.False_  # no cost: each block alone
+
+
+def test_language_is_told_from_stopwords_and_scripts():
+    assert language.detect("the cat sat on the mat and it was in the house".split()) == "en"
+    assert language.detect("der hund und die katze sind in dem haus mit einer tür".split()) == "de"
+    assert (
+        language.detect([], "これは日本語の文章です。東京で会議が開かれました。今日は晴れです。")
+        == "ja"
+    )
+    assert language.detect(["zzz"]) is None
+
+
+def test_the_learned_step_explains_each_removal_and_names_the_language():
+    raw = "\n\n".join(
+        ["* [Home](/)", "* [World](/world)", "* [Sport](/sport)", PARAGRAPH, PARAGRAPH[::-1]]
+        + ["ADVERTISEMENT", PARAGRAPH.replace("council", "mayor")]
+        + [f"* [Story number {i}](/s/{i})" for i in range(12)]
+    )
+    # a model a person can read: sentences count for the article, link lines against it
+    names = blocks.column_names()
+    weights = np.zeros(len(names))
+    weights[names.index("sentence")], weights[names.index("link_share")] = 4.0, -4.0
+    model = BlockModel(names, np.zeros(len(names)), np.ones(len(names)), weights, -1.0, 2.0, 0.5)
+    pipeline = newsclean.DEFAULT_PIPELINE.replace("article", learned_article(model))
+    result = newsclean.explain(raw, pipeline)
+    assert PARAGRAPH in result.text and "Story number" not in result.text
+    assert "[Home]" not in result.text and result.meta["language"] == "en"
+    reasons = [c.reason for c in result.changes if c.filter == "article"]
+    assert reasons and all(r.startswith("debris 0.") and " words" in r for r in reasons)
+    assert any("in a run of" in r for r in reasons)
+
+
+def test_training_is_deterministic(tmp_path: Path):
+    outs = []
+    for n in (1, 2):
+        out = tmp_path / f"model{n}.json"
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "train_block_model.py"),
+                "--corpus",
+                str(SAMPLE),
+                "--folds",
+                "2",
+                "--out",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    model = json.loads(outs[0])
+    assert model["columns"] == list(blocks.column_names())
+
+
+def test_the_shipped_model_loads_and_scores_every_block():
+    facts = blocks.with_context(blocks.table(["* [Home](/)", PARAGRAPH], [0, 0], "en"))
+    odds = shipped().log_odds(facts)
+    assert odds.shape == (2,) and np.isfinite(odds).all()
