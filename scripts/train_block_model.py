@@ -28,7 +28,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsclean import language  # noqa: E402
-from newsclean.blocks import table, with_context  # noqa: E402
+from newsclean.blocks import column_names, table, with_context  # noqa: E402
 from newsclean.document import Document  # noqa: E402
 from newsclean.filters.pages import page_breaks  # noqa: E402
 from newsclean.filters.unicode import normalise_unicode  # noqa: E402
@@ -149,8 +149,6 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int = 12) -> Bl
         beta += step
         if np.abs(step).max() < 1e-8:
             break
-    from newsclean.blocks import column_names
-
     return BlockModel(column_names(), mean, scale, beta[:-1], float(beta[-1]), 0.0, WEIGHT_POWER)
 
 

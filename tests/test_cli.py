@@ -84,14 +84,6 @@ def test_binary_input_is_refused(tmp_path: Path):
     one_line_error(proc, str(image), "binary")
 
 
-def test_latin1_bytes_are_decoded_as_the_library_decodes_them(tmp_path: Path):
-    latin1 = tmp_path / "latin1.txt"
-    latin1.write_bytes("Un caf\u00e9 au lait.\n".encode("latin-1"))
-    proc = run("clean", str(latin1))
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.decode() == "Un caf\u00e9 au lait.\n"
-
-
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
 def test_unreadable_file_is_a_one_line_usage_error(tmp_path: Path):
     secret = tmp_path / "secret.txt"

@@ -21,12 +21,21 @@ def test_cli_decodes_a_cp1252_page_as_the_library_does():
     assert "coûte désormais 2 € de plus par menu" in proc.stdout.decode()
 
 
-def test_cli_decodes_cp1252_text_and_encoding_overrides(tmp_path: Path):
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [("The café in Zürich reopened.", "cp1252"), ("Un café au lait.\n", "latin-1")],
+)
+def test_cli_decodes_short_latin_text(tmp_path: Path, text: str, codec: str):
     dump = tmp_path / "short.txt"
-    dump.write_bytes("The café in Zürich reopened.".encode("cp1252"))
+    dump.write_bytes(text.encode(codec))
     proc = run("clean", str(dump))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.decode() == "The café in Zürich reopened.\n"
+    assert proc.stdout.decode() == text.strip() + "\n"
+
+
+def test_encoding_overrides_the_decoder(tmp_path: Path):
+    dump = tmp_path / "short.txt"
+    dump.write_bytes("The café in Zürich reopened.".encode("cp1252"))
     proc = run("clean", "--encoding", "cp1251", str(dump))
     assert proc.stdout.decode() == "The cafй in Zьrich reopened.\n"  # what was asked for
     proc = run("clean", "--encoding", "no-such-codec", str(dump))
