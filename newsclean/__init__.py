@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from . import html
+from .config import Config, ConfigError, load_pipeline
 from .document import Block, Change, Document
 from .fates import BlockFate
 from .filters.ads import ads
@@ -24,6 +25,7 @@ from .filters.paragraphs import paragraphs
 from .filters.unicode import normalise_unicode
 from .filters.units import fix_units, units
 from .html import DecodeError
+from .phrases import PhraseError
 from .pipeline import Pipeline, Result, Step, step
 
 __version__ = "0.1.0"
@@ -44,9 +46,6 @@ DEFAULT_PIPELINE = Pipeline(
         article_edges,
     ]
 )
-
-# the steps that find the article in a whole-page dump (not needed on trafilatura's extraction)
-WHOLE_PAGE_STEPS = ("article", "article_edges")
 
 
 def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
@@ -74,12 +73,13 @@ def _explain_page(page: str, pipeline: Pipeline) -> Result:
     if tree is None:
         return pipeline.run("")
     extraction = html.extract(tree)
-    # trafilatura has already found the article: the whole-page region steps would only cut it
-    on_extract = pipeline.without(*(n for n in WHOLE_PAGE_STEPS if n in pipeline.names))
+    # trafilatura has already found the article: the whole-page steps would only cut it
+    on_extract = pipeline.without(*(s.name for s in pipeline if s.whole_page))
     result = on_extract.run(extraction.text or "")
-    if html.size(result.text) < html.MIN_EXTRACTED_CHARS:
+    min_extracted = pipeline.config.html.min_extracted_chars
+    if html.size(result.text) < min_extracted:
         fallback = pipeline.run(html.render_text(tree))
-        if html.prefer_page_text(result.text, fallback.text):
+        if html.prefer_page_text(result.text, fallback.text, min_extracted):
             note = Change(
                 "html",
                 "warning",
@@ -104,13 +104,17 @@ __all__ = [
     "Block",
     "BlockFate",
     "Change",
+    "Config",
+    "ConfigError",
     "DecodeError",
     "Document",
+    "PhraseError",
     "Pipeline",
     "Result",
     "Step",
     "clean",
     "explain",
     "fix_units",
+    "load_pipeline",
     "step",
 ]

@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
 
 import numpy as np
 
@@ -71,14 +70,14 @@ def column_names() -> tuple[str, ...]:
     return tuple(names)
 
 
-@cache
+@phrases.cached
 def caption_prefixes() -> phrases.PrefixMatcher:
     labels = phrases.sections()
     items = labels.get("media_caption_label", ()) + labels.get("media_credit_label", ())
     return phrases.PrefixMatcher(items)
 
 
-@cache
+@phrases.cached
 def comments_last_words() -> dict[str, tuple[str, ...]]:
     """The comments heading phrases by their last word."""
     found: dict[str, list[str]] = {}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .config import DEFAULT, Config
+
 
 @dataclass(slots=True)
 class Block:
@@ -45,6 +47,7 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
     filter: str = ""  # the filter now running; set by the pipeline
+    config: Config = DEFAULT  # the settings of the pipeline running; set by the pipeline
     _pending: dict[int, Change] = field(default_factory=dict, repr=False)
 
     @classmethod

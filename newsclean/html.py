@@ -317,10 +317,13 @@ def size(text: str) -> int:
     return len(WORD_CHAR.findall(text))
 
 
-def prefer_page_text(extracted: str, page_text: str) -> bool:
-    """Whether the page's cleaned text is the better body when trafilatura found too little."""
+def prefer_page_text(
+    extracted: str, page_text: str, min_extracted: int = MIN_EXTRACTED_CHARS
+) -> bool:
+    """Whether the page's cleaned text is the better body when trafilatura found too little
+    (under `min_extracted` word characters: `Config.html.min_extracted_chars`)."""
     found, more = size(extracted), size(page_text)
-    if found >= MIN_EXTRACTED_CHARS or more <= found:
+    if found >= min_extracted or more <= found:
         return False
     if found < NEARLY_NOTHING_CHARS or more <= MAX_FALLBACK_GROWTH * found:
         return True

@@ -16,10 +16,15 @@ pipelines, so the default one can be copied and changed without touching anybody
 from __future__ import annotations
 
 import difflib
+import importlib
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from . import config as _config
+from .config import Config
 from .document import Block, Change, Document
 from .fates import BlockFate, block_fates
 from .text import PatternTimeout, run_memo
@@ -30,20 +35,52 @@ TextFunction = Callable[[str], str]
 
 @dataclass(frozen=True)
 class Step:
+    """A named filter. `whole_page` marks a step that finds the article in a whole-page dump:
+    it is skipped on the text trafilatura extracted from HTML, which is already the article."""
+
     name: str
     run: DocFunction
     description: str = ""
+    whole_page: bool = False
 
     def __call__(self, doc: Document) -> None:
         self.run(doc)
 
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        # A step made by @step stands in its module under its function's name, so pickle
+        # can find the function only through the step: pickle the step by reference then.
+        module = sys.modules.get(getattr(self.run, "__module__", ""), None)
+        if getattr(module, getattr(self.run, "__qualname__", ""), None) is self:
+            return (_step_in_module, (self.run.__module__, self.run.__qualname__))
+        return (Step, (self.name, self.run, self.description, self.whole_page))
 
-def step(name: str, description: str) -> Callable[[DocFunction], Step]:
-    """Decorator: turn `def f(doc: Document) -> None` into a named pipeline step."""
+
+def _step_in_module(module: str, name: str) -> Step:
+    return getattr(importlib.import_module(module), name)
+
+
+def step(
+    name: str | DocFunction | None = None,
+    description: str | None = None,
+    *,
+    whole_page: bool = False,
+) -> Any:
+    """Decorator: turn `def f(doc: Document) -> None` into a named pipeline step. Bare
+    (`@step`), the step is named after the function and described by its docstring's first
+    line; or give them: `@step("name", "what it does")`, and `whole_page=True` for a step that
+    finds the article in a whole-page dump (see `Step`)."""
 
     def wrap(func: DocFunction) -> Step:
-        return Step(name, func, description)
+        doc = (func.__doc__ or "").strip().split("\n")[0]
+        return Step(
+            name if isinstance(name, str) else func.__name__,
+            func,
+            doc if description is None else description,
+            whole_page,
+        )
 
+    if callable(name):  # bare @step
+        return wrap(name)
     return wrap
 
 
@@ -118,10 +155,12 @@ class Result:
 
 
 class Pipeline:
-    """An ordered list of named steps, applied to a Document in turn."""
+    """An ordered list of named steps, applied to a Document in turn, and the `Config` they
+    read their settings from (default: `Config()`)."""
 
-    def __init__(self, steps: Iterable[Step | TextFunction]):
+    def __init__(self, steps: Iterable[Step | TextFunction], config: Config | None = None):
         self.steps: tuple[Step, ...] = tuple(as_step(s) for s in steps)
+        self.config = config or _config.DEFAULT
         names = [s.name for s in self.steps]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
@@ -141,19 +180,32 @@ class Pipeline:
     def without(self, *names: str) -> Pipeline:
         for n in names:
             self._index(n)
-        return Pipeline(s for s in self.steps if s.name not in names)
+        return Pipeline((s for s in self.steps if s.name not in names), self.config)
+
+    def only(self, *names: str) -> Pipeline:
+        """The named steps, in the order given."""
+        return Pipeline((self[n] for n in names), self.config)
 
     def insert_before(self, name: str, new: Step | TextFunction) -> Pipeline:
         i = self._index(name)
-        return Pipeline((*self.steps[:i], as_step(new), *self.steps[i:]))
+        return Pipeline((*self.steps[:i], as_step(new), *self.steps[i:]), self.config)
 
     def insert_after(self, name: str, new: Step | TextFunction) -> Pipeline:
         i = self._index(name) + 1
-        return Pipeline((*self.steps[:i], as_step(new), *self.steps[i:]))
+        return Pipeline((*self.steps[:i], as_step(new), *self.steps[i:]), self.config)
 
     def replace(self, name: str, new: Step | TextFunction) -> Pipeline:
         i = self._index(name)
-        return Pipeline((*self.steps[:i], as_step(new), *self.steps[i + 1 :]))
+        return Pipeline((*self.steps[:i], as_step(new), *self.steps[i + 1 :]), self.config)
+
+    def with_config(self, config: Config) -> Pipeline:
+        """The same steps reading their settings from `config`."""
+        return Pipeline(self.steps, config)
+
+    def configure(self, **sections: Any) -> Pipeline:
+        """The same steps with some settings changed (see `Config.updated`):
+        `configure(article={"min_region_weight": 80}, phrases={"dirs": ["my-phrases"]})`."""
+        return Pipeline(self.steps, self.config.updated(**sections))
 
     def __iter__(self) -> Iterator[Step]:
         return iter(self.steps)
@@ -165,7 +217,16 @@ class Pipeline:
         return self.steps[self._index(name)]
 
     def __repr__(self) -> str:
-        return f"Pipeline([{', '.join(self.names)}])"
+        config = "" if self.config == _config.DEFAULT else f", {self.config!r}"
+        return f"Pipeline([{', '.join(self.names)}]{config})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Pipeline):
+            return NotImplemented
+        return self.steps == other.steps and self.config == other.config
+
+    def __hash__(self) -> int:
+        return hash((self.steps, self.config))
 
     # -- running -----------------------------------------------------------------------------
     def run(self, text: str) -> Result:
@@ -173,7 +234,8 @@ class Pipeline:
         most MAX_PASSES times): a filter can judge a block differently once its neighbours or
         its markup are gone, and clean(clean(x)) must equal clean(x)."""
         doc = Document.from_text(text)
-        with run_memo():
+        doc.config = self.config
+        with _config.using(self.config), run_memo():
             body = self._pass(doc)
             if body == text and not doc.meta:
                 # already clean: a second pass would start from the same blocks and metadata as

@@ -4,12 +4,11 @@ sections of `data/phrases/*.txt`."""
 
 from __future__ import annotations
 
-from .. import phrases
+from .. import config, phrases
 from ..document import Document
 from ..pipeline import step
 from ..text import key, memoised, plain
 
-PROMO_MAX_WORDS = 30  # a prompt or notice is short; a paragraph that starts the same way is not
 COPYRIGHT_SIGNS = ("©", "Ⓒ")  # not "(c)": that also numbers a clause
 
 
@@ -25,7 +24,8 @@ def ad_reason(text: str) -> str | None:
     share = phrases.exact("share_word_exact")
     if k.partition(" ")[0] in share and share.issuperset(k.split(" ")):
         return "share/follow bar"
-    if k.count(" ") >= PROMO_MAX_WORDS:  # a key's words are single-spaced
+    # a prompt or notice is short; a paragraph that starts the same way is not
+    if k.count(" ") >= config.active().ads.promo_max_words:  # a key's words are single-spaced
         return None
     if phrases.prefix("promo").match(k):
         return "promo or notice"

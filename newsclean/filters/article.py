@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
 import numpy as np
 import regex
 
-from .. import blocks, language, phrases
+from .. import blocks, config, language, phrases
 from ..document import Document
 from ..model import BlockModel, viterbi
 from ..model import shipped as shipped_model
@@ -44,21 +43,19 @@ from ..text import (
     without_images,
     words,
 )
-from .ads import PROMO_MAX_WORDS, ad_reason
+from .ads import ad_reason
 from .furniture import is_byline, is_dateline, is_source_name
 from .media import media_reason
 
 SENTENCE_COST = 4  # a block's words count for the article, less this; a sentence pays least,
 LINE_COST = 10  # a line that does not end like one more (labels, menu entries, titles),
 BULLET_COST = 2  # and a list item a little more again
-LINKED = 0.5  # a block with at least this share of its words inside links is navigation
 DEBRIS_COST = 3.0  # the most one block can count against the region
 COMMENTS_HEADING_MAX_WORDS = 6
 COMMENTS_HEADING_MAX_CHARS = 120  # a quick bound before counting words
 COMMENTS_COST = 1000.0  # readers' comments are prose too: their heading is a wall
 PRE_COMMENTS_SHARE = 0.3  # how heavy the region before the comments must be, against the best
-MIN_REGION_WEIGHT = 40.0  # a region lighter than about a paragraph is no article: nothing is cut
-REPEATS = 3  # prose standing this many times on the page is a template's copies;
+# settings (newsclean.config.ArticleSettings): linked, min_region_weight, repeats
 REPEATED_MIN = 15.0  # lines of code or short sentences can repeat, so only a paragraph counts
 LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
 ISOLATED_MAX = 15.0  # prose scoring less than this, between two debris blocks, is a teaser
@@ -147,7 +144,7 @@ def is_head_furniture(text: str) -> bool:
     return is_byline(text) or is_dateline(text) or is_source_name(text)
 
 
-@cache
+@phrases.cached
 def comments_heading() -> Pattern:
     """A block that ends with a comments heading phrase ("Comments", "There are 13 comments")."""
     items = sorted(phrases.sections().get("comments_heading", ()), key=len, reverse=True)
@@ -155,7 +152,7 @@ def comments_heading() -> Pattern:
     return pattern(rf"\b(?:{alternatives})$")
 
 
-@cache
+@phrases.cached
 def comments_heading_last_words() -> frozenset[str]:
     """The last word of every comments heading phrase: a block whose key ends otherwise is none."""
     return frozenset(p.rpartition(" ")[2] for p in phrases.sections().get("comments_heading", ()))
@@ -203,11 +200,11 @@ def content_score(text: str) -> BlockScore:
     if "©" in p and n <= COPYRIGHT_MAX_WORDS:
         return BlockScore(-DEBRIS_COST, "copyright notice")
     # a shorter block starting with a promo phrase is ad_reason's
-    if k.count(" ") >= PROMO_MAX_WORDS and phrases.prefix("promo").match(k):
+    if k.count(" ") >= config.active().ads.promo_max_words and phrases.prefix("promo").match(k):
         return BlockScore(-DEBRIS_COST, "a long notice or prompt")
     if k and k in phrases.exact("link_heading_exact"):
         return BlockScore(-DEBRIS_COST, "boilerplate label")
-    if share >= LINKED:
+    if share >= config.active().article.linked:
         return BlockScore(-DEBRIS_COST - n * share / 4, "mostly links")
     if n >= TITLE_CASE_MIN_WORDS and capitalised_share(p) > TITLE_CASE_SHARE:
         return BlockScore(list_cost(n), "title-case line")
@@ -290,7 +287,7 @@ def describe_region(doc: Document, start: int, end: int, total: int) -> str:
 
 
 def without_repeats(scores: list[BlockScore], doc: Document) -> list[BlockScore]:
-    """Prose that stands on the page REPEATS times or more is a teaser in a template's copies
+    """Prose that stands on the page `repeats` times or more is a teaser in a template's copies
     (one for each screen size), not the article: every copy counts against."""
     keys = [
         key(b.text) if s.value >= REPEATED_MIN else ""
@@ -298,7 +295,8 @@ def without_repeats(scores: list[BlockScore], doc: Document) -> list[BlockScore]
     ]
     seen = Counter(keys)
     repeated = BlockScore(-DEBRIS_COST, "repeated on the page")
-    return [repeated if k and seen[k] >= REPEATS else s for k, s in zip(keys, scores, strict=True)]
+    repeats = doc.config.article.repeats
+    return [repeated if k and seen[k] >= repeats else s for k, s in zip(keys, scores, strict=True)]
 
 
 def cut_to_region(doc: Document, keep_headline: bool) -> None:
@@ -306,7 +304,7 @@ def cut_to_region(doc: Document, keep_headline: bool) -> None:
     scores = without_repeats([block_score(b.text) for b in doc.blocks], doc)
     values = in_context([s.value for s in scores], [b.text for b in doc.blocks])
     start, end = article_region(values)
-    if sum(values[start:end]) < MIN_REGION_WEIGHT:
+    if sum(values[start:end]) < doc.config.article.min_region_weight:
         return  # not even a paragraph's weight of prose: a list page, nothing to tell apart
     headline = headline_before(doc, start) if keep_headline else start
     if keep_headline and (start > 0 or end < len(scores)):
@@ -324,12 +322,20 @@ def cut_to_region(doc: Document, keep_headline: bool) -> None:
             doc.remove(i, f"after the article ({s.why})")
 
 
-@step("article", "find the article in a whole-page dump: the densest run of prose; drop the rest")
+@step(
+    "article",
+    "find the article in a whole-page dump: the densest run of prose; drop the rest",
+    whole_page=True,
+)
 def article(doc: Document) -> None:
     cut_to_region(doc, keep_headline=True)
 
 
-@step("article_edges", "trim what the other filters left at the article's edges (labels, lists)")
+@step(
+    "article_edges",
+    "trim what the other filters left at the article's edges (labels, lists)",
+    whole_page=True,
+)
 def article_edges(doc: Document) -> None:
     cut_to_region(doc, keep_headline=False)
 
@@ -369,7 +375,7 @@ def learned_article(model: BlockModel | None = None, name: str = "article") -> S
                 continue  # the furniture filter moves it into metadata
             doc.remove(int(i), debris_reason(m, features[i], log_odds[i], sizes[i]))
 
-    return Step(name, run, "find the article with the learned block model and a Viterbi pass")
+    return Step(name, run, "find the article with the learned block model and a Viterbi pass", True)
 
 
 def debris_reason(m: BlockModel, row: np.ndarray, log_odds: float, size: float) -> str:

@@ -26,8 +26,6 @@ from ..text import (
     words,
 )
 
-HEADLINE_MAX_WORDS = 30  # a longer heading is a caption or a standfirst set large
-HEAD_ZONE = 12  # the headline, byline and dateline sit in the first wordy blocks before the body
 BYLINE_MAX_WORDS = 12
 SOURCE_MAX_WORDS = 4
 DATELINE_MAX_WORDS = 15
@@ -100,7 +98,7 @@ def is_credit_line(text: str) -> bool:
     return rest[0].isupper()
 
 
-@cache
+@phrases.cached
 def credit_end_pattern() -> Pattern:
     return pattern(rf"\b(?:{phrases.alternation('credit_line_end')})$")
 
@@ -126,7 +124,7 @@ def is_headline(doc: Document, index: int) -> bool:
     text = doc.blocks[index].text
     return (
         heading_level(text) in (1, 2)
-        and words(plain(text)) <= HEADLINE_MAX_WORDS
+        and words(plain(text)) <= doc.config.furniture.headline_max_words
         and not in_a_run_of_headings(doc, index)
     )
 
@@ -165,7 +163,7 @@ def furniture(doc: Document) -> None:
             continue
         text = block.text
         wordy += bool(key(text))
-        if not seen_body and wordy <= HEAD_ZONE:
+        if not seen_body and wordy <= doc.config.furniture.head_zone:
             if not title_key and is_headline(doc, i):
                 title_key = key(text)
                 doc.to_meta(i, "title", plain(text), "headline")

@@ -5,7 +5,6 @@ bullets set inside the body. Phrase lists: `link_heading_exact` and `link_line`.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import regex
 
@@ -26,13 +25,12 @@ from ..text import (
     words,
 )
 
-LINK_RUN = 3  # this many link lines in a row make a link list
 LONE_BULLET_MAX_WORDS = 15
 NUMBERED = pattern(r"^\s{0,12}\d{1,3}[.)]\s")
 LINK_LINE_MARK = re.compile("[:|»›>]")  # a read-more line's label is followed by one of these
 
 
-@cache
+@phrases.cached
 def link_line_pattern() -> Pattern:
     items = sorted(phrases.sections().get("link_line", ()), key=len, reverse=True)
     alternatives = "|".join(regex.escape(p).replace(r"\ ", r"\s{1,8}") for p in items)
@@ -83,15 +81,16 @@ def link_blocks(doc: Document) -> None:
         i += 1
 
     # runs of link lines
+    link_run = doc.config.links.link_run
     i = 0
     while i < n:
         j = i
         while j < n and is_link_line(blocks[j].text):
             j += 1
-        if j - i >= LINK_RUN:
+        if j - i >= link_run:
             for k in range(i, j):
                 doc.remove(k, "link list")
-        elif j - i == 1 and link_count(blocks[i].text) >= LINK_RUN:
+        elif j - i == 1 and link_count(blocks[i].text) >= link_run:
             doc.remove(i, "link bar (several links on one line)")
         i = max(j, i + 1)
 

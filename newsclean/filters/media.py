@@ -7,7 +7,6 @@ provider's credit), and the slides of a numbered gallery ("1/50 ..."). Phrase li
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import regex
 
@@ -49,13 +48,13 @@ CREDIT_MARK = re.compile(r"[:|/©,]")  # a credit pattern's label is followed by
 CREDIT_TAIL_REACH = 70  # a closing credit's colon stands this close to the end, or closer
 
 
-@cache
+@phrases.cached
 def credit_pattern() -> Pattern:
     labels = phrases.alternation("media_credit_label")
     return pattern(rf"^\(?(?:{labels})\s{{0,8}}(?:[:|/©]|,\s)", regex.IGNORECASE)
 
 
-@cache
+@phrases.cached
 def credit_tail_pattern() -> Pattern:
     """A caption's closing credit after its last sentence: "... Wareham. Photograph: B Jones"."""
     labels = phrases.alternation("media_credit_label")

@@ -12,7 +12,6 @@ dump that shows it was paginated: short lines marking at least two different pag
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 
 import regex
 
@@ -29,7 +28,7 @@ DIGITS = pattern(r"\d+")
 DIGIT = pattern(r"\d")
 
 
-@cache
+@phrases.cached
 def page_number_pattern() -> Pattern:
     label, of = phrases.alternation("page_label"), phrases.alternation("page_of")
     return pattern(
@@ -39,7 +38,7 @@ def page_number_pattern() -> Pattern:
     )
 
 
-@cache
+@phrases.cached
 def page_mark_pattern() -> Pattern:
     label, of = phrases.alternation("page_label"), phrases.alternation("page_of")
     return pattern(
