@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from . import DecodeError, Result, explain
+from . import DecodeError, Pipeline, Result, explain
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -69,12 +69,15 @@ def error_record(message: str, line_no: int, raw: bytes) -> dict[str, Any]:
     }
 
 
-def clean_record(raw: bytes, line_no: int, text_field: str, metadata: bool) -> tuple[dict, Tally]:
-    """One JSONL line in, one record out: the text field cleaned, or an `error` record. Every
+def clean_record(
+    raw: bytes, line_no: int, text_field: str, metadata: bool, pipeline: Pipeline | None = None
+) -> tuple[dict, Tally]:
+    """One JSONL line in, one record out: the text field cleaned (by `pipeline`, default the
+    default one), or an `error` record. Every
     failure inside one record, whatever its type (a RecursionError on JSON nested 1,000
     levels deep, say), is that record's error record: the run goes on."""
     try:
-        return _clean_record(raw, line_no, text_field, metadata)
+        return _clean_record(raw, line_no, text_field, metadata, pipeline)
     except Exception as exc:  # noqa: BLE001 - one bad record must not stop the batch
         return failed_record(exc, line_no, raw)
 
@@ -84,7 +87,9 @@ def failed_record(exc: BaseException, line_no: int, raw: bytes) -> tuple[dict, T
     return error_record(message, line_no, raw), Tally(documents=1, errors=1, bytes=len(raw))
 
 
-def _clean_record(raw: bytes, line_no: int, text_field: str, metadata: bool) -> tuple[dict, Tally]:
+def _clean_record(
+    raw: bytes, line_no: int, text_field: str, metadata: bool, pipeline: Pipeline | None
+) -> tuple[dict, Tally]:
     tally = Tally(documents=1, bytes=len(raw))
     try:
         record = json.loads(raw) if raw.strip() else None
@@ -104,7 +109,7 @@ def _clean_record(raw: bytes, line_no: int, text_field: str, metadata: bool) -> 
             message = f"field {text_field!r} is {type(value).__name__}, not a string"
         else:
             try:
-                result = explain(value)
+                result = explain(value, pipeline)
             except Exception as exc:  # noqa: BLE001 - one bad record must not stop the batch
                 message = f"cleaning failed: {type(exc).__name__}: {exc}"
             else:
@@ -127,17 +132,21 @@ def encode_record(record: dict) -> bytes:
 
 @dataclass(frozen=True)
 class RecordCleaner:
-    """Cleans a chunk of JSONL lines; a picklable callable, so it can run in a worker."""
+    """Cleans a chunk of JSONL lines; a picklable callable, so it can run in a worker (the
+    pipeline travels with it: its steps pickle by reference, its config by value)."""
 
     text_field: str = "text"
     metadata: bool = False
+    pipeline: Pipeline | None = None
 
     def __call__(self, chunk: Chunk) -> tuple[bytes, Tally]:
         out = []
         total = Tally()
         for offset, raw in enumerate(chunk.lines):
             line_no = chunk.first_line + offset
-            record, tally = clean_record(raw, line_no, self.text_field, self.metadata)
+            record, tally = clean_record(
+                raw, line_no, self.text_field, self.metadata, self.pipeline
+            )
             try:
                 line = encode_record(record)
             except Exception as exc:  # noqa: BLE001 - a record too deep to write back, say
@@ -394,11 +403,11 @@ def read_document(path: str, encoding: str | None = None) -> str | bytes:
     return data.decode(encoding, errors="replace") if encoding else data
 
 
-def explain_document(data: str | bytes, name: str) -> Result:
+def explain_document(data: str | bytes, name: str, pipeline: Pipeline | None = None) -> Result:
     """`explain()` on a document read from `name`; bytes that decode to no text (DecodeError)
     are an InputError naming it."""
     try:
-        return explain(data)
+        return explain(data, pipeline)
     except DecodeError:
         raise InputError(f"{name}: cannot decode as text (give --encoding)") from None
 
@@ -408,6 +417,7 @@ class FileJob:
     source: str
     target: str
     encoding: str | None = None
+    pipeline: Pipeline | None = None
 
 
 def clean_file(job: FileJob) -> tuple[Tally, str | None]:
@@ -416,7 +426,7 @@ def clean_file(job: FileJob) -> tuple[Tally, str | None]:
     try:
         data = read_document(job.source, job.encoding)
         tally.bytes = len(data.encode("utf-8") if isinstance(data, str) else data)
-        result = explain_document(data, job.source)
+        result = explain_document(data, job.source, job.pipeline)
         Path(job.target).parent.mkdir(parents=True, exist_ok=True)
         with atomic_output(job.target) as out:
             out.write(result.text.encode("utf-8") + b"\n")

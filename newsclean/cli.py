@@ -4,13 +4,18 @@
     newsclean clean --explain FILE         also print the metadata found and every change, and why
     newsclean clean PATH... -o DIR         clean files and directories into DIR, mirroring the tree
     newsclean clean --jsonl IN -o OUT      clean the text field of every JSONL record
-    newsclean filters                      list the default pipeline's steps
+    newsclean filters                      list the pipeline's steps (default, or --config's)
     newsclean eval CORPUS_DIR              precision, recall and F1 on labelled pages (--json)
     newsclean report PATH... -o FILE.html  an HTML report of what was removed from each input
 
 Usage errors (a missing file, a directory where a file is expected, an unreadable or binary
 input) give a one-line message on stderr and exit code 2, never a traceback. In batch mode the
 other inputs are still cleaned; exit code 1 says that some inputs or records failed.
+
+`clean`, `filters`, `eval` and `report` take the pipeline options: `--config FILE` (a TOML file:
+see docs/configuration.md), `--without STEP` (repeatable) and `--phrases DIR` (repeatable: a
+folder of the user's own phrase files, read after the shipped lists and those --config names).
+The pipeline they make is the one every file, record and worker process is cleaned with.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import IO
 
-from . import DEFAULT_PIPELINE, __version__, explain
+from . import DEFAULT_PIPELINE, Pipeline, __version__, explain
 from .batch import (
     SNIFF_BYTES,
     FileJob,
@@ -46,6 +51,8 @@ from .batch import (
     replaceable,
     summary,
 )
+from .config import ConfigError, load_pipeline
+from .phrases import PhraseError
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -93,14 +100,16 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return clean_files(args)
     if len(args.paths) > 1:
         raise UsageError(f"{len(args.paths)} inputs: give -o DIR to write one clean file each")
-    return clean_to_stdout(args.paths[0], args.explain, args.encoding)
+    return clean_to_stdout(args.paths[0], args.explain, args.encoding, args.pipeline)
 
 
-def clean_to_stdout(path: str, explained: bool, encoding: str | None = None) -> int:
+def clean_to_stdout(
+    path: str, explained: bool, encoding: str | None = None, pipeline: Pipeline | None = None
+) -> int:
     if os.path.isdir(path):
         raise UsageError(f"{path}: is a directory; give -o DIR to clean the files in it")
     try:
-        result = explain_document(read_document(path, encoding), path)
+        result = explain_document(read_document(path, encoding), path, pipeline)
     except InputError as exc:
         raise UsageError(str(exc)) from None
     if explained:
@@ -114,7 +123,11 @@ def clean_to_stdout(path: str, explained: bool, encoding: str | None = None) -> 
 
 
 def file_jobs(
-    paths: list[str], out_dir: Path, pattern: str, encoding: str | None = None
+    paths: list[str],
+    out_dir: Path,
+    pattern: str,
+    encoding: str | None = None,
+    pipeline: Pipeline | None = None,
 ) -> tuple[list[FileJob], list[str]]:
     """One job per input file, its target mirroring the input tree; and the paths not found."""
     jobs: list[FileJob] = []
@@ -126,9 +139,9 @@ def file_jobs(
         if source.is_dir():
             for file in sorted(f for f in source.rglob(pattern) if not f.is_dir()):
                 target = out_dir / file.relative_to(source)
-                jobs.append(FileJob(str(file), str(target), encoding))
+                jobs.append(FileJob(str(file), str(target), encoding, pipeline))
         elif source.exists():
-            jobs.append(FileJob(path, str(out_dir / source.name), encoding))
+            jobs.append(FileJob(path, str(out_dir / source.name), encoding, pipeline))
         else:
             missing.append(path)
     targets: dict[str, str] = {}
@@ -157,7 +170,7 @@ def clean_files(args: argparse.Namespace) -> int:
     out_dir = Path(args.output)
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir}: exists and is not a directory")
-    jobs, missing = file_jobs(args.paths, out_dir, args.glob, args.encoding)
+    jobs, missing = file_jobs(args.paths, out_dir, args.glob, args.encoding, args.pipeline)
     for path in missing:
         say(f"{path}: no such file or directory")
     total = Tally()
@@ -192,7 +205,7 @@ def clean_files(args: argparse.Namespace) -> int:
 def clean_one_file(args: argparse.Namespace) -> int:
     """`newsclean clean FILE -o OUT`: the clean text of FILE written to OUT."""
     start = time.monotonic()
-    tally, error = clean_file(FileJob(args.paths[0], args.output, args.encoding))
+    tally, error = clean_file(FileJob(args.paths[0], args.output, args.encoding, args.pipeline))
     if error:
         raise UsageError(error)
     if not args.quiet:
@@ -227,7 +240,7 @@ def clean_jsonl(args: argparse.Namespace) -> int:
         raise UsageError(f"{source}: binary data, not JSONL")
     size = os.fstat(raw.fileno()).st_size if source != "-" and raw.seekable() else None
     progress = Progress(args.progress, size)
-    cleaner = RecordCleaner(args.field, args.metadata)
+    cleaner = RecordCleaner(args.field, args.metadata, args.pipeline)
     total = Tally()
     start = time.monotonic()
     try:
@@ -278,8 +291,8 @@ def read_lines(stream: IO[bytes], source: str) -> Iterator[bytes]:
 
 
 def cmd_filters(args: argparse.Namespace) -> int:
-    width = max(len(n) for n in DEFAULT_PIPELINE.names)
-    for s in DEFAULT_PIPELINE:
+    width = max((len(n) for n in args.pipeline.names), default=0)
+    for s in args.pipeline:
         print(f"{s.name:<{width}}  {s.description}")
     return 0
 
@@ -299,7 +312,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         def on_page(name: str, kind: str, gold: str, output: str) -> None:
             pages.append(score_page(name, kind, gold, output))
 
-    scores = evaluate(corpus, lambda raw: explain(raw).text, kinds, args.worst, on_page)
+    pipeline = args.pipeline
+    scores = evaluate(corpus, lambda raw: explain(raw, pipeline).text, kinds, args.worst, on_page)
     if not scores:
         raise UsageError(f"{corpus}: no page folders with a gold.txt and an input beside it")
     if args.report:
@@ -340,21 +354,57 @@ def cmd_report(args: argparse.Namespace) -> int:
             sources.append(path)
         else:
             raise UsageError(f"{path}: no such file or directory")
-    entries = [read_entry(path) for path in sources[: args.limit]]
+    entries = [read_entry(path, args.pipeline) for path in sources[: args.limit]]
     if args.jsonl:
         if not os.path.isfile(args.jsonl):
             raise UsageError(f"{args.jsonl}: no such file")
-        for entry in jsonl_entries(args.jsonl, args.field):
+        for entry in jsonl_entries(args.jsonl, args.field, args.pipeline):
             if len(entries) >= args.limit:
                 break
             entries.append(entry)
     if len(sources) > args.limit or len(entries) >= args.limit:
         say(f"the report holds the first {args.limit} documents (--limit)")
-    write_report(args.output, report_html(entries, DEFAULT_PIPELINE.names))
+    write_report(args.output, report_html(entries, args.pipeline.names))
     failed = [e for e in entries if e.result is None]
     for entry in failed:
         say(entry.error)
     return EXIT_FAILED if failed else 0
+
+
+def add_pipeline_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("pipeline")
+    g.add_argument("--config", metavar="FILE", help="a TOML file: steps, settings, phrase folders")
+    g.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="STEP",
+        help="leave this step out (repeatable; `newsclean filters` lists them)",
+    )
+    g.add_argument(
+        "--phrases",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also read the phrase files (*.txt) in DIR (repeatable)",
+    )
+
+
+def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
+    """The pipeline the options describe: --config's (or the default), less --without's
+    steps, with --phrases' folders added. A mistake in any of them is a UsageError."""
+    try:
+        pipeline = load_pipeline(args.config) if args.config else DEFAULT_PIPELINE
+        pipeline = pipeline.without(*args.without)
+        if args.phrases:
+            dirs = (*pipeline.config.phrases.dirs, *args.phrases)
+            pipeline = pipeline.configure(phrases={"dirs": dirs})
+            pipeline.config.phrase_set()  # a missing folder or a misspelt section: now
+    except (ConfigError, PhraseError) as exc:
+        raise UsageError(str(exc)) from None
+    except KeyError as exc:
+        raise UsageError(f"--without: {exc.args[0]}") from None
+    return pipeline
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -408,9 +458,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="show a progress line on stderr",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary")
+    add_pipeline_options(p)
     p.set_defaults(func=cmd_clean)
 
-    p = sub.add_parser("filters", help="list the default pipeline's filters")
+    p = sub.add_parser("filters", help="list the pipeline's filters (the default, or --config's)")
+    add_pipeline_options(p)
     p.set_defaults(func=cmd_filters)
 
     p = sub.add_parser(
@@ -431,6 +483,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.html",
         help="also write an HTML report: per page, output beside gold",
     )
+    add_pipeline_options(p)
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser(
@@ -450,6 +503,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--limit", type=positive_int, default=1000, help="at most N documents (default: 1000)"
     )
+    add_pipeline_options(p)
     p.set_defaults(func=cmd_report)
     return parser
 
@@ -459,6 +513,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "quiet", False):
         args.progress = False
     try:
+        if hasattr(args, "without"):
+            args.pipeline = pipeline_from_args(args)
         return int(args.func(args))
     except UsageError as exc:
         say(str(exc))

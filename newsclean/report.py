@@ -27,7 +27,7 @@ from importlib import resources
 
 from .evaluate import TOKEN, precision_recall_f1
 from .fates import BlockFate
-from .pipeline import Result
+from .pipeline import Pipeline, Result
 
 # the metadata a reader looks for first, in this order; any other keys follow
 META_ORDER = (
@@ -355,7 +355,7 @@ def eval_report_html(pages: Sequence[PageScore], corpus: str = "") -> str:
 PAGE_SUFFIXES = (".html", ".htm")
 
 
-def read_entry(path: str) -> Entry:
+def read_entry(path: str, pipeline: Pipeline | None = None) -> Entry:
     """One input file as a report entry; a file that cannot be read or cleaned is an entry
     with its error."""
     from . import explain
@@ -365,7 +365,7 @@ def read_entry(path: str) -> Entry:
     try:
         data = read_document(path)
         text = data if isinstance(data, str) else decode(data)  # to tell a page from a dump
-        return Entry(path, explain(data), kind="html" if looks_like_html(text) else "")
+        return Entry(path, explain(data, pipeline), kind="html" if looks_like_html(text) else "")
     except InputError as exc:
         return Entry(path, error=str(exc))
     except OSError as exc:
@@ -374,7 +374,9 @@ def read_entry(path: str) -> Entry:
         return Entry(path, error=f"{path}: cleaning failed: {type(exc).__name__}: {exc}")
 
 
-def jsonl_entries(path: str, text_field: str = "text") -> Iterable[Entry]:
+def jsonl_entries(
+    path: str, text_field: str = "text", pipeline: Pipeline | None = None
+) -> Iterable[Entry]:
     """One entry per line of a JSONL file (.gz/.zst too): named by its url or id field where
     it has one, else by its line number; a bad line is an entry with its error."""
     import json
@@ -401,6 +403,6 @@ def jsonl_entries(path: str, text_field: str = "text") -> Iterable[Entry]:
             )
             name = f"{where} {label}" if label else where
             try:
-                yield Entry(name, explain(value))
+                yield Entry(name, explain(value, pipeline))
             except Exception as exc:  # noqa: BLE001
                 yield Entry(name, error=f"line {number}: cleaning failed: {exc}")

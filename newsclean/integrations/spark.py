@@ -3,6 +3,7 @@
     from newsclean.integrations.spark import clean_udf
 
     df = df.withColumn("clean", clean_udf()("text"))
+    df = df.withColumn("clean", clean_udf(DEFAULT_PIPELINE.without("units"))("text"))
 
 The executors need newsclean installed (`pip install newsclean` on every node, or ship it with
 `spark-submit --py-files`); see docs/integrations.md.
@@ -12,11 +13,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 from pyspark.sql.functions import pandas_udf
 
+from .. import Pipeline
 from .pandas import clean_series
 
 
-def clean_udf() -> Any:
-    """A pandas UDF, string column in, clean string column out (nulls stay null)."""
-    return pandas_udf(clean_series, "string")
+def clean_udf(pipeline: Pipeline | None = None) -> Any:
+    """A pandas UDF, string column in, clean string column out (nulls stay null), cleaned by
+    `pipeline` (default: the default one), which is shipped to the executors with the UDF."""
+
+    def clean_texts(texts: pd.Series) -> pd.Series:
+        return clean_series(texts, pipeline)
+
+    return pandas_udf(clean_texts, "string")
