@@ -22,6 +22,7 @@ docs/configuration.md and fixtures/config/newsclean.toml.
 from __future__ import annotations
 
 import dataclasses
+import os
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -200,7 +201,7 @@ def pipeline_from_dict(data: Mapping[str, Any], base: Pipeline | None = None) ->
 
 def load_pipeline(path: str | Path, base: Pipeline | None = None) -> Pipeline:
     """The pipeline a TOML file describes (see `pipeline_from_dict`); phrase folders are taken
-    relative to the file's own folder."""
+    relative to the file's own folder (made absolute, so workers find them wherever they run)."""
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -211,7 +212,9 @@ def load_pipeline(path: str | Path, base: Pipeline | None = None) -> Pipeline:
     section = data.get("phrases")
     if isinstance(section, dict) and isinstance(section.get("dirs"), list):
         here = path.parent
-        section["dirs"] = [str(here / d) if isinstance(d, str) else d for d in section["dirs"]]
+        section["dirs"] = [
+            os.path.abspath(here / d) if isinstance(d, str) else d for d in section["dirs"]
+        ]
     try:
         return pipeline_from_dict(data, base)
     except ConfigError as exc:

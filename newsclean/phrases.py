@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -137,10 +137,14 @@ def read_folder(folder: Traversable | Path, where: str, found: dict[str, list[st
             read_file(entry, f"{where.rstrip('/')}/{entry.name}", found)
 
 
-@functools.cache
-def load(dirs: tuple[str, ...] = (), shipped: bool = True) -> PhraseSet:
+def load(dirs: Iterable[str | Path] = (), shipped: bool = True) -> PhraseSet:
     """The phrases of the shipped lists (unless `shipped` is false) and of each folder of
-    `dirs`, merged; loaded once per argument list."""
+    `dirs`, merged; loaded once per list of folders."""
+    return _load(tuple(str(d) for d in dirs), bool(shipped))
+
+
+@functools.cache
+def _load(dirs: tuple[str, ...], shipped: bool) -> PhraseSet:
     found: dict[str, list[str]] = {}
     origin: list[str] = []
     if shipped:
