@@ -17,6 +17,19 @@ from test_cli import EXPECTED, FIXTURE, RAW, ROOT
 import newsclean
 
 META = {"meta": newsclean.explain(RAW).meta, "removed": dict(newsclean.explain(RAW).counts())}
+# a custom pipeline must reach each engine: without the ads step, the ad label stays (no other
+# step removes it: see test_config.test_the_ad_case_isolates_the_ads_step)
+PROSE = (
+    "The council met on Tuesday to discuss the plan for the new bridge over the river, and the "
+    "mayor said work would start in the spring."
+)
+WITH_AD = f"Advertisement\n\n{PROSE}"
+NO_ADS = newsclean.DEFAULT_PIPELINE.without("ads")
+
+
+def test_the_custom_pipeline_case():
+    assert newsclean.clean(WITH_AD) == PROSE
+    assert newsclean.clean(WITH_AD, NO_ADS) == WITH_AD
 
 
 def test_pandas_series_is_cleaned_and_missing_values_stay_missing():
@@ -27,6 +40,32 @@ def test_pandas_series_is_cleaned_and_missing_values_stay_missing():
     assert out[0] == EXPECTED
     assert pd.isna(out[1])
     assert out[2] == "A line."
+
+
+def test_pandas_series_is_cleaned_with_the_pipeline_given():
+    pd = pytest.importorskip("pandas")
+    from newsclean.integrations.pandas import clean_series
+
+    assert list(clean_series(pd.Series([WITH_AD]))) == [PROSE]
+    assert list(clean_series(pd.Series([WITH_AD]), pipeline=NO_ADS)) == [WITH_AD]
+
+
+def test_scrapy_settings_choose_the_pipeline(tmp_path: Path):
+    pytest.importorskip("scrapy")
+    from scrapy.utils.test import get_crawler
+
+    from newsclean.integrations.scrapy import NewscleanPipeline
+
+    def cleaned(settings: dict) -> str:
+        pipeline = NewscleanPipeline.from_crawler(get_crawler(settings_dict=settings))
+        return pipeline.process_item({"text": WITH_AD})["text"]
+
+    assert cleaned({}) == PROSE
+    assert cleaned({"NEWSCLEAN_WITHOUT": ["ads"]}) == WITH_AD
+    assert cleaned({"NEWSCLEAN_WITHOUT": "units,ads"}) == WITH_AD
+    config = tmp_path / "newsclean.toml"
+    config.write_text('without = ["ads"]\n', encoding="utf-8")
+    assert cleaned({"NEWSCLEAN_CONFIG": str(config)}) == WITH_AD
 
 
 def test_scrapy_item_pipeline_in_a_real_crawl(tmp_path: Path):
@@ -96,6 +135,13 @@ def test_dask_bag_and_dataframe_on_a_local_cluster(tmp_path: Path):
             {"id": 1, "text": EXPECTED},
             {"id": 2},
         ]
+        ads = db.from_sequence([WITH_AD, WITH_AD], npartitions=2)
+        assert clean_bag(ads, pipeline=NO_ADS).compute() == [WITH_AD, WITH_AD]
+        ad_records = db.from_sequence([{"text": WITH_AD}], npartitions=1)
+        assert clean_bag(ad_records, "text", NO_ADS).compute() == [{"text": WITH_AD}]
+        ad_frame = dd.from_pandas(pd.DataFrame({"text": [WITH_AD, WITH_AD]}), npartitions=2)
+        assert list(clean_column(ad_frame, pipeline=NO_ADS).compute()["text"]) == [WITH_AD] * 2
+        assert list(clean_column(ad_frame).compute()["text"]) == [PROSE] * 2
         frame = dd.from_pandas(pd.DataFrame({"id": [1, 2], "text": [RAW, None]}), npartitions=2)
         clean_column(frame, "text", output="clean").to_parquet(str(tmp_path / "clean"))
         result = dd.read_parquet(str(tmp_path / "clean")).compute()
@@ -130,9 +176,12 @@ def test_spark_pandas_udf_in_local_mode(monkeypatch):
     try:
         df = spark.createDataFrame([(1, RAW), (2, None), (3, "A line.")], "id int, text string")
         rows = df.withColumn("clean", clean_udf()("text")).orderBy("id").collect()
+        ads = spark.createDataFrame([(1, WITH_AD)], "id int, text string")
+        custom = ads.withColumn("clean", clean_udf(NO_ADS)("text")).collect()
     finally:
         spark.stop()
     assert [row["clean"] for row in rows] == [EXPECTED, None, "A line."]
+    assert [row["clean"] for row in custom] == [WITH_AD]
 
 
 def test_datatrove_step_in_a_local_executor(tmp_path: Path):
@@ -156,3 +205,12 @@ def test_datatrove_step_in_a_local_executor(tmp_path: Path):
     rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert [(r["id"], r["text"]) for r in rows] == [("a", EXPECTED), ("b", "A line.")]
     assert rows[0]["meta"]["newsclean"] == META
+
+    docs = [Document(text=WITH_AD, id="c")]
+    LocalPipelineExecutor(
+        pipeline=[docs, NewscleanFormatter(NO_ADS), write],
+        tasks=1,
+        logging_dir=str(tmp_path / "logs2"),
+    ).run()
+    (row,) = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert row["text"] == WITH_AD
