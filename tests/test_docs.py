@@ -34,8 +34,11 @@ def given_names() -> dict[str, object]:
 
 
 def workspace(folder: Path) -> None:
-    """The files the examples open: a page, a crawl folder of JSONL, a JSONL file."""
+    """The files the examples open: a page, the example config and phrase folder, a crawl
+    folder of JSONL, a JSONL file."""
     shutil.copy(PAGE, folder / "page.html")
+    shutil.copytree(ROOT / "fixtures" / "config", folder / "fixtures" / "config")
+    shutil.copytree(ROOT / "fixtures" / "config" / "phrases", folder / "my-phrases")
     (folder / "crawl").mkdir()
     record = json.dumps({"id": "a", "text": RAW}) + "\n"
     (folder / "crawl" / "part-0.jsonl").write_text(record, encoding="utf-8")
