@@ -5,7 +5,9 @@
     >>> newsclean.explain(raw)          # the same, with metadata and every change and its reason
 
 `DEFAULT_PIPELINE` is a value: derive your own with `.without(...)`, `.insert_after(...)`,
-`.replace(...)`, or build a `Pipeline([...])` from steps and plain `str -> str` functions.
+`.replace(...)`, or build a `Pipeline([...])` from steps and plain `str -> str` functions. A
+pipeline carries its settings, a `Config` (`.configure(article={"min_region_weight": 80})`, or
+`load_pipeline("newsclean.toml")`): see docs/configuration.md.
 """
 
 from __future__ import annotations

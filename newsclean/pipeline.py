@@ -10,7 +10,11 @@ warning says so. A timeout that cannot be traced to one block, or a step that ke
 out, leaves the whole document as it was before that step, with a warning.
 
 Pipelines are values: `without`, `insert_before`, `insert_after` and `replace` return new
-pipelines, so the default one can be copied and changed without touching anybody else's.
+pipelines, so the default one can be copied and changed without touching anybody else's. A
+pipeline carries a `Config` (see `newsclean.config`), kept by those changes; `configure` and
+`with_config` change it. While `run` runs, the config and its phrase lists are the active ones
+(`doc.config` for a step). A pipeline pickles (its shipped steps by reference), so it can be
+sent to worker processes.
 """
 
 from __future__ import annotations

@@ -152,7 +152,7 @@ def test_interrupted_run_leaves_no_output_and_says_how_far_it_got(tmp_path: Path
 
 
 def test_clean_record_turns_a_failing_clean_into_an_error_record(monkeypatch):
-    def broken(text: str):
+    def broken(text: str, pipeline=None):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(batch, "explain", broken)
