@@ -61,7 +61,7 @@ def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
         raw, notes = html.decode_noting(bytes(raw))
     elif not isinstance(raw, str):
         raise TypeError(f"newsclean expects text (str) or a page (bytes), not {type(raw).__name__}")
-    pipeline = pipeline or DEFAULT_PIPELINE
+    pipeline = DEFAULT_PIPELINE if pipeline is None else pipeline  # an empty one is falsy
     result = _explain_page(raw, pipeline) if html.looks_like_html(raw) else pipeline.run(raw)
     if notes:
         result.changes[:0] = [Change("decode", "warning", note, "") for note in notes]

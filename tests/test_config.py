@@ -295,3 +295,20 @@ def test_a_two_worker_file_batch_cleans_with_the_given_pipeline(tmp_path: Path):
     assert proc.returncode == 0
     outputs = sorted((tmp_path / "out2").iterdir())
     assert [p.read_text(encoding="utf-8") for p in outputs] == [WITHOUT_ADS + "\n"] * 3
+
+
+def test_an_empty_pipeline_is_a_pipeline_not_the_default():
+    # Pipeline has a length, so `pipeline or DEFAULT_PIPELINE` took an empty one for no choice
+    assert newsclean.clean(WITH_AD, newsclean.Pipeline([])) == WITH_AD
+
+
+def test_pipelines_with_different_phrase_folders_run_side_by_side_in_threads(tmp_path: Path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    folder = write_phrases(tmp_path / "p", "[ad_label_exact]\nbuy our mugs\n")
+    mine = DEFAULT_PIPELINE.configure(phrases={"dirs": [str(folder)]})
+    text = f"Buy our mugs!\n\n{PROSE}"
+    jobs = [(text, mine if n % 2 else DEFAULT_PIPELINE) for n in range(40)]
+    with ThreadPoolExecutor(4) as pool:
+        out = list(pool.map(lambda job: newsclean.clean(*job), jobs))
+    assert out == [PROSE if n % 2 else text for n in range(40)]
