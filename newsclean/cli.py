@@ -14,7 +14,8 @@ other inputs are still cleaned; exit code 1 says that some inputs or records fai
 
 `clean`, `filters`, `eval` and `report` take the pipeline options: `--config FILE` (a TOML file:
 see docs/configuration.md), `--without STEP` (repeatable) and `--phrases DIR` (repeatable: a
-folder of the user's own phrase files, read after the shipped lists and those --config names).
+folder of the user's own phrase files, read after the shipped lists and those --config names;
+`--no-shipped-phrases` leaves the shipped lists out).
 The pipeline they make is the one every file, record and worker process is cleaned with.
 """
 
@@ -388,6 +389,11 @@ def add_pipeline_options(p: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="also read the phrase files (*.txt) in DIR (repeatable)",
     )
+    g.add_argument(
+        "--no-shipped-phrases",
+        action="store_true",
+        help="read only the --phrases (and --config) folders, not the shipped phrase lists",
+    )
 
 
 def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
@@ -396,9 +402,10 @@ def pipeline_from_args(args: argparse.Namespace) -> Pipeline:
     try:
         pipeline = load_pipeline(args.config) if args.config else DEFAULT_PIPELINE
         pipeline = pipeline.without(*args.without)
-        if args.phrases:
+        if args.phrases or args.no_shipped_phrases:
             dirs = (*pipeline.config.phrases.dirs, *args.phrases)
-            pipeline = pipeline.configure(phrases={"dirs": dirs})
+            shipped = pipeline.config.phrases.shipped and not args.no_shipped_phrases
+            pipeline = pipeline.configure(phrases={"dirs": dirs, "shipped": shipped})
             pipeline.config.phrase_set()  # a missing folder or a misspelt section: now
     except (ConfigError, PhraseError) as exc:
         raise UsageError(str(exc)) from None

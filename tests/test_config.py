@@ -250,6 +250,8 @@ def test_cli_config_and_phrases(tmp_path: Path):
     mine = write_phrases(tmp_path / "mine", "[ad_label_exact]\nour mugs are blue\n")
     proc = run_newsclean("clean", "--config", str(CONFIG_FILE), "--phrases", str(mine), str(source))
     assert proc.stdout.decode() == f"{PROSE}\n"
+    proc = run_newsclean("clean", "--phrases", str(mine), "--no-shipped-phrases", str(source))
+    assert proc.stdout.decode() == f"Buy our mugs!\n\n{WITH_AD}\n"  # "Advertisement" is shipped
     bad = write_phrases(tmp_path / "bad", "[ad_lable_exact]\nour mugs\n")
     proc = run_newsclean("clean", "--phrases", str(bad), str(source))
     assert proc.returncode == 2 and proc.stderr.count(b"\n") == 1
