@@ -132,9 +132,11 @@ def read_file(entry: Traversable | Path, where: str, found: dict[str, list[str]]
 def read_folder(folder: Traversable | Path, where: str, found: dict[str, list[str]]) -> None:
     if not folder.is_dir():
         raise PhraseError(f"{where}: no such phrase folder")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".txt"):
-            read_file(entry, f"{where.rstrip('/')}/{entry.name}", found)
+    files = sorted((e for e in folder.iterdir() if e.name.endswith(".txt")), key=lambda e: e.name)
+    if not files:
+        raise PhraseError(f"{where}: no phrase files (*.txt) in this folder")
+    for entry in files:
+        read_file(entry, f"{where.rstrip('/')}/{entry.name}", found)
 
 
 def load(dirs: Iterable[str | Path] = (), shipped: bool = True) -> PhraseSet:

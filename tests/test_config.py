@@ -208,6 +208,7 @@ def test_a_toml_file_describes_steps_settings_and_phrase_folders():
         ('steps = "ads"', "steps must be a list of step names"),
         ("[artcle]\nrepeats = 2", "no settings section 'artcle'"),
         ('[phrases]\ndirs = ["nowhere"]', "no such phrase folder"),
+        ('[phrases]\ndirs = ["."]', "no phrase files"),
         ("without = [", "not valid TOML"),
     ],
 )
