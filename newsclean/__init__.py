@@ -18,6 +18,7 @@ from .document import Block, Change, Document
 from .fates import BlockFate
 from .filters.ads import ads
 from .filters.article import article, article_edges
+from .filters.describe import describe
 from .filters.furniture import furniture
 from .filters.links import link_blocks
 from .filters.markdown import markdown
@@ -36,6 +37,7 @@ DEFAULT_PIPELINE = Pipeline(
     [
         normalise_unicode,
         page_breaks,
+        describe,
         article,
         remove_galleries,
         ads,

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
+import regex
 
 from . import phrases
 from .language import stopwords
@@ -182,3 +183,86 @@ def with_context(facts: np.ndarray) -> np.ndarray:
     prose = facts[:, FACTS.index("sentence")] > 0
     runs = np.column_stack((np.log1p(run_lengths(linked)), np.log1p(run_lengths(prose))))
     return np.hstack((facts, prev, nxt, window, runs))
+
+
+# the facts of a whole page, for telling what kind of page it is (see page_table)
+PAGE_FACTS = (
+    "log_words",  # log(1 + words on the page)
+    "log_blocks",  # log(1 + blocks)
+    "link_words",  # share of the page's words inside links
+    "sentence_words",  # share of words in blocks that end like a sentence
+    "bullet_words",  # share of words in list items
+    "heading_words",  # share of words in headings
+    "capitalised_words",  # word-weighted share of capitalised words
+    "punctuation_words",  # word-weighted punctuation per word
+    "stopword_words",  # word-weighted stopword share
+    "digit_words",  # word-weighted share of digits
+    "link_lines",  # share of blocks that are link lines
+    "short_lines",  # share of blocks of at most SHORT_WORDS words
+    "bullets",  # share of blocks that are list items
+    "headings",  # share of blocks that are headings
+    "images",  # share of blocks holding image markup
+    "repeated_lines",  # share of blocks standing more than once
+    "longest_prose",  # share of the words in the longest run of sentence blocks
+    "log_longest_block",  # log(1 + words of the longest block)
+    "log_median_block",  # log(1 + words of the median block)
+    "comments_heading",  # a comments heading stands on the page
+    "prices",  # prices per 100 words ("$12", "12 €")
+    "code_marks",  # brackets, braces, "=", "_", "/" and "\" per character (code, markup)
+    "dates",  # numeric dates and times per 100 words ("12/03/2024", "2024-03-12", "14:05")
+    "questions",  # question marks per 100 words
+    "at_signs",  # "@" per 100 words (handles, e-mail addresses)
+    "ratings",  # star ratings ("★", "4.5 out of 5", "4/5")
+)
+PRICE = regex.compile(r"\p{Sc}\s?\d|\d\s?\p{Sc}")
+CODE_MARK = regex.compile(r"[{}()\[\];=<>_/\\]")
+NUMERIC_DATE = regex.compile(
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}:\d\d\b"
+)
+RATING = regex.compile(r"[★☆]|\b[0-5](?:[.,]\d)?\s?(?:/|out of)\s?5\b")
+
+
+def page_table(facts: np.ndarray, text: str) -> np.ndarray:
+    """The facts of a whole page (PAGE_FACTS), from its block table and its text."""
+    out = np.zeros(len(PAGE_FACTS))
+    if not len(facts):
+        return out
+    col = {name: facts[:, i] for i, name in enumerate(FACTS)}
+    sizes = np.expm1(col["log_words"])
+    total = sizes.sum() or 1.0
+    per_word = {n: float((col[n] * sizes).sum() / total) for n in FACTS}
+    prose = col["sentence"] > 0
+    run = longest = 0.0
+    for is_prose, size in zip(prose, sizes, strict=True):
+        run = run + size if is_prose else 0.0
+        longest = max(longest, run)
+    per_100 = 100 / max(1, len(text.split()))
+    values = {
+        "log_words": np.log1p(sizes.sum()),
+        "log_blocks": np.log1p(len(facts)),
+        "link_words": per_word["link_share"],
+        "sentence_words": per_word["sentence"],
+        "bullet_words": per_word["bullet"],
+        "heading_words": per_word["heading"],
+        "capitalised_words": per_word["capitalised"],
+        "punctuation_words": per_word["punctuation"],
+        "stopword_words": per_word["stopwords"],
+        "digit_words": per_word["digits"],
+        "link_lines": float((col["link_share"] >= LINKED).mean()),
+        "short_lines": float(col["short"].mean()),
+        "bullets": float(col["bullet"].mean()),
+        "headings": float(col["heading"].mean()),
+        "images": float(col["image"].mean()),
+        "repeated_lines": float((col["repeated"] > 0).mean()),
+        "longest_prose": longest / total,
+        "log_longest_block": float(col["log_words"].max()),
+        "log_median_block": float(np.median(col["log_words"])),
+        "comments_heading": float(col["phrase_comments"].any()),
+        "prices": len(PRICE.findall(text)) * per_100,
+        "code_marks": len(CODE_MARK.findall(text)) / max(1, len(text)),
+        "dates": len(NUMERIC_DATE.findall(text)) * per_100,
+        "questions": text.count("?") * per_100,
+        "at_signs": text.count("@") * per_100,
+        "ratings": len(RATING.findall(text)) * per_100,
+    }
+    return np.array([values[n] for n in PAGE_FACTS])

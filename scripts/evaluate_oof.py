@@ -1,7 +1,7 @@
 """Score the learned article finder out-of-fold: each page is cleaned with the model of the
 fold its domain was held out of, so no page is scored by a model that saw its site.
 
-    python scripts/train_block_model.py --fold-models /tmp/folds
+    python scripts/train_models.py --fold-models /tmp/folds
     python scripts/evaluate_oof.py --fold-models /tmp/folds [--baseline] [--tracks text,md]
 
 Prints precision, recall and F1 (the shingle metric of `newsclean eval` and score.py) per
@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from train_block_model import (  # noqa: E402
+from train_models import (  # noqa: E402
     DEFAULT_CORPORA,
     TRACKS,
     fold_of,

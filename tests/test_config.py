@@ -46,7 +46,7 @@ def test_each_setting_changes_what_its_step_does():
     assert newsclean.clean(f"{prompt}\n\n{PROSE}", short_prompts) == f"{prompt}\n\n{PROSE}"
 
     headed = f"# Bridge plan approved\n\n{PROSE}"
-    assert newsclean.explain(headed).meta == {"title": "Bridge plan approved"}
+    assert newsclean.explain(headed).meta == {"title": "Bridge plan approved", "language": "en"}
     short_headlines = DEFAULT_PIPELINE.configure(furniture={"headline_max_words": 2})
     result = newsclean.explain(headed, short_headlines)
     assert "title" not in result.meta and result.text.startswith("Bridge plan approved")
@@ -126,7 +126,8 @@ def test_bare_step_decorator_names_and_describes_the_step_and_it_pickles():
 
 def test_a_users_whole_page_step_is_skipped_on_extracted_html_like_the_article_steps():
     page = (ROOT / "fixtures" / "html" / "article.html").read_text(encoding="utf-8")
-    assert {s.name for s in DEFAULT_PIPELINE if s.whole_page} == {"article", "article_edges"}
+    whole_page = {s.name for s in DEFAULT_PIPELINE if s.whole_page}
+    assert whole_page == {"describe", "article", "article_edges"}
     on_page = step("shout_page", "upper-case", whole_page=True)(shout.run)
     on_text = DEFAULT_PIPELINE.insert_after("paragraphs", on_page)
     assert newsclean.clean("A line.", on_text) == "A LINE."  # a dump is a whole page

@@ -108,9 +108,13 @@ def test_copyright_line_goes_but_a_lettered_clause_stays():
 def test_date_under_a_byline_is_the_dateline_not_the_outlet():
     result = newsclean.explain(f"By Ann Lee\n\nPublished 12 March 2024\n\n{BODY}")
     assert result.text == BODY
-    assert result.meta == {"byline": "By Ann Lee", "dateline": "Published 12 March 2024"}
+    assert result.meta == {
+        "byline": "By Ann Lee",
+        "dateline": "Published 12 March 2024",
+        "language": "en",
+    }
     result = newsclean.explain(f"By Ann Lee\n\nCity Weekly\n\n{BODY}")
-    assert result.meta == {"byline": "By Ann Lee", "source": "City Weekly"}
+    assert result.meta == {"byline": "By Ann Lee", "source": "City Weekly", "language": "en"}
 
 
 def test_a_rule_of_underscores_is_not_a_word():

@@ -4,6 +4,7 @@ the step's reasons, and training that rebuilds the same model file from the same
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,49 +53,79 @@ def test_language_is_told_from_stopwords_and_scripts():
     assert language.detect(["zzz"]) is None
 
 
+def readable_model() -> BlockModel:
+    """Two trees a person can read: a sentence counts for the article, a link line against."""
+    names = blocks.column_names()
+    sentence, links = names.index("sentence"), names.index("link_share")
+    return BlockModel(
+        names,
+        roots=np.array([0, 3]),
+        feature=np.array([sentence, -1, -1, links, -1, -1]),
+        threshold=np.array([0.5, 0, 0, 0.5, 0, 0]),
+        left=np.array([1, 1, 2, 4, 4, 5]),
+        right=np.array([2, 1, 2, 5, 4, 5]),
+        value=np.array([0.0, -2.0, 2.0, 0.0, 1.0, -3.0]),
+        depth=1,
+        bias=-0.5,
+        switch_cost=2.0,
+        weight_power=0.5,
+    )
+
+
+def test_trees_score_blocks_and_say_which_facts_moved_the_score():
+    model = readable_model()
+    facts = blocks.with_context(blocks.table(["* [Home](/)", PARAGRAPH], [0, 0], "en"))
+    assert model.log_odds(facts).tolist() == [-5.5, 2.5]  # -0.5 - 2 - 3; -0.5 + 2 + 1
+    names = blocks.column_names()
+    moved = model.contributions(facts[0])
+    assert moved[names.index("sentence")] == -2.0 and moved[names.index("link_share")] == -3.0
+    assert np.count_nonzero(moved) == 2
+
+
 def test_the_learned_step_explains_each_removal_and_names_the_language():
     raw = "\n\n".join(
         ["* [Home](/)", "* [World](/world)", "* [Sport](/sport)", PARAGRAPH, PARAGRAPH[::-1]]
         + ["ADVERTISEMENT", PARAGRAPH.replace("council", "mayor")]
         + [f"* [Story number {i}](/s/{i})" for i in range(12)]
     )
-    # a model a person can read: sentences count for the article, link lines against it
-    names = blocks.column_names()
-    weights = np.zeros(len(names))
-    weights[names.index("sentence")], weights[names.index("link_share")] = 4.0, -4.0
-    model = BlockModel(names, np.zeros(len(names)), np.ones(len(names)), weights, -1.0, 2.0, 0.5)
+    model = readable_model()
     pipeline = newsclean.DEFAULT_PIPELINE.replace("article", learned_article(model))
     result = newsclean.explain(raw, pipeline)
     assert PARAGRAPH in result.text and "Story number" not in result.text
     assert "[Home]" not in result.text and result.meta["language"] == "en"
     reasons = [c.reason for c in result.changes if c.filter == "article"]
-    assert reasons and all(r.startswith("debris 0.") and " words" in r for r in reasons)
+    assert reasons and all(re.match(r"debris [01]\.\d\d: \d+ words?, ", r) for r in reasons)
     assert any("in a run of" in r for r in reasons)
+    assert any(r.endswith("most against it: link_share") for r in reasons)
 
 
 def test_training_is_deterministic(tmp_path: Path):
     outs = []
     for n in (1, 2):
         out = tmp_path / f"model{n}.json"
+        page_types = tmp_path / f"page_types{n}.json"
         subprocess.run(
             [
                 sys.executable,
-                str(ROOT / "scripts" / "train_block_model.py"),
+                str(ROOT / "scripts" / "train_models.py"),
                 "--corpus",
                 str(SAMPLE),
                 "--folds",
                 "2",
                 "--out",
                 str(out),
+                "--page-types-out",
+                str(page_types),
             ],
             check=True,
             capture_output=True,
             cwd=ROOT,
         )
-        outs.append(out.read_bytes())
+        outs.append((out.read_bytes(), page_types.read_bytes()))
     assert outs[0] == outs[1]
-    model = json.loads(outs[0])
+    model = json.loads(outs[0][0])
     assert model["columns"] == list(blocks.column_names())
+    assert json.loads(outs[0][1])["columns"] == list(blocks.PAGE_FACTS)
 
 
 def test_the_shipped_model_loads_and_scores_every_block():

@@ -384,7 +384,8 @@ def debris_reason(m: BlockModel, row: np.ndarray, log_odds: float, size: float) 
     p = 1 / (1 + np.exp(log_odds))
     cols = m.columns
     share = row[cols.index("link_share")]
-    parts = [f"debris {p:.2f}: {int(round(size))} words"]
+    n = int(round(size))
+    parts = [f"debris {p:.2f}: {n} word{'' if n == 1 else 's'}"]
     if share > 0:
         parts.append(f"{share:.0%} inside links")
     run = int(round(np.expm1(row[cols.index("link_run")])))
