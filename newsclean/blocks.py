@@ -117,14 +117,14 @@ def block_row(text: str, gap: int, stops: frozenset[str], seen: Counter[str]) ->
         float(is_bullet(text)),
         float(heading_level(text) > 0),
         capitalised_share(p),
-        min(1.0, sum(c in PUNCTUATION for c in p) / (n or 1)),
+        min(1.0, sum(map(p.count, PUNCTUATION)) / (n or 1)),
         0.0,
         0.0,
         math.log(seen[k]) if k else 0.0,
         sum(w in stops for w in ws) / len(ws) if ws else 0.0,
         float(n <= SHORT_WORDS),
         float(p.lstrip("\"'“‘(«")[:1].islower()),
-        sum(c.isdigit() for c in p) / chars,
+        sum(map(str.isdigit, p)) / chars,
         float("![" in text or "[image" in text.casefold()),
         min(gap, 3) / 3,
         float(any(s in p for s in COPYRIGHT_SIGNS)),
@@ -215,7 +215,7 @@ PAGE_FACTS = (
     "ratings",  # star ratings ("★", "4.5 out of 5", "4/5")
 )
 PRICE = regex.compile(r"\p{Sc}\s?\d|\d\s?\p{Sc}")
-CODE_MARK = regex.compile(r"[{}()\[\];=<>_/\\]")
+CODE_MARKS = "{}()[];=<>_/\\"
 NUMERIC_DATE = regex.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}:\d\d\b"
 )
@@ -259,7 +259,7 @@ def page_table(facts: np.ndarray, text: str) -> np.ndarray:
         "log_median_block": float(np.median(col["log_words"])),
         "comments_heading": float(col["phrase_comments"].any()),
         "prices": len(PRICE.findall(text)) * per_100,
-        "code_marks": len(CODE_MARK.findall(text)) / max(1, len(text)),
+        "code_marks": sum(map(text.count, CODE_MARKS)) / max(1, len(text)),
         "dates": len(NUMERIC_DATE.findall(text)) * per_100,
         "questions": text.count("?") * per_100,
         "at_signs": text.count("@") * per_100,

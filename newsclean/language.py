@@ -14,6 +14,9 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from itertools import islice
+
+import regex
 
 SAMPLE_WORDS = 3000  # enough words to tell the language; a long page costs no more
 MIN_HITS = 5  # fewer stopwords than this in the sample: no language is named
@@ -52,7 +55,12 @@ def languages_by_stopword() -> dict[str, tuple[str, ...]]:
     return {w: tuple(cs) for w, cs in found.items()}
 
 
+UNSPACED_SCRIPT = regex.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def script_language(text: str) -> str | None:
+    if not UNSPACED_SCRIPT.search(text):  # a quick test: most pages have none of these
+        return None
     counts = Counter()
     for c in text:
         o = ord(c)
@@ -76,10 +84,9 @@ def detect(words: Iterable[str], text: str = "") -> str | None:
     unspaced script `text` is mostly written in; None where neither says enough."""
     by_word = languages_by_stopword()
     hits: Counter[str] = Counter()
-    for i, w in enumerate(words):
-        if i == SAMPLE_WORDS:
-            break
-        hits.update(by_word.get(w, ()))
+    for w, n in Counter(islice(words, SAMPLE_WORDS)).items():
+        for code in by_word.get(w, ()):
+            hits[code] += n
     script = script_language(text[: SAMPLE_WORDS * 4]) if text else None
     if script:
         return script

@@ -37,6 +37,7 @@ from newsclean.pipeline import run_guarded  # noqa: E402
 from newsclean.text import key_words, plain  # noqa: E402
 
 TRACKS = ("text", "md", "mdplain")
+ARTICLE_ONLY = "article-only"  # the track name of a page's article-only copy (see article_only)
 PAGE_STEPS, PAGE_RATE, PAGE_L2 = 2000, 0.5, 1.0
 TREES = {
     "max_iter": 150,
@@ -115,12 +116,49 @@ def one_page(folder: str) -> list[dict]:
     return out
 
 
+def article_only(folder: str) -> dict | None:
+    """The page's first dump cut down to its article blocks, every block labelled article: a
+    clean article must come through whole, which is what a second pass over the pipeline's
+    own output (and clean(clean(x))) hands the model."""
+    path = Path(folder)
+    dumps = [path / f"{t}.txt" for t in TRACKS if (path / f"{t}.txt").exists()]
+    if not dumps:
+        return None
+    gold_tokens = key_words((path / "gold.txt").read_text(encoding="utf-8"))
+    gold_set, gold_joined = shingles(gold_tokens), f" {' '.join(gold_tokens)} "
+    doc = prepared(dumps[0].read_text(encoding="utf-8"))
+    kept = [b.text for b in doc.blocks if label(key_words(plain(b.text)), gold_set, gold_joined)]
+    if not kept:
+        return None
+    doc = Document.from_text("\n\n".join(kept))
+    x, lang = features_of(doc)
+    n = np.array([len(key_words(plain(b.text))) for b in doc.blocks], dtype=float)
+    return {"track": ARTICLE_ONLY, "x": x, "y": np.ones(len(n)), "n": n, "lang": lang}
+
+
 def load(corpora: list[Path], cache: Path | None) -> tuple[list[dict], str]:
+    """Every dump's block table and labels, and each page's article-only copy."""
     folders = sorted(str(p) for c in corpora for p in c.iterdir() if (p / "gold.txt").exists())
     digest = hashlib.sha256(repr(folders).encode()).hexdigest()[:12]
+    docs = load_dumps(folders, digest, cache)
+    if cache and (cache / f"{digest}-{ARTICLE_ONLY}.npz").exists():
+        data = np.load(cache / f"{digest}-{ARTICLE_ONLY}.npz", allow_pickle=True)
+        return docs + list(data["docs"]), digest
+    with ProcessPoolExecutor(2) as pool:
+        copies = list(pool.map(article_only, folders, chunksize=8))
+    extra = []
+    for folder, d in zip(folders, copies, strict=True):
+        if d is not None:
+            d.update(page=folder, domain=page_domain(Path(folder)), type=page_type(Path(folder)))
+            extra.append(d)
+    if cache:
+        np.savez(cache / f"{digest}-{ARTICLE_ONLY}.npz", docs=np.array(extra, dtype=object))
+    return docs + extra, digest
+
+
+def load_dumps(folders: list[str], digest: str, cache: Path | None) -> list[dict]:
     if cache and (cache / f"{digest}.npz").exists():
-        data = np.load(cache / f"{digest}.npz", allow_pickle=True)
-        return list(data["docs"]), digest
+        return list(np.load(cache / f"{digest}.npz", allow_pickle=True)["docs"])
     with ProcessPoolExecutor(2) as pool:
         per_page = list(pool.map(one_page, folders, chunksize=8))
     docs = []
@@ -133,7 +171,7 @@ def load(corpora: list[Path], cache: Path | None) -> tuple[list[dict], str]:
     if cache:
         cache.mkdir(parents=True, exist_ok=True)
         np.savez(cache / f"{digest}.npz", docs=np.array(docs, dtype=object))
-    return docs, digest
+    return docs
 
 
 def fold_of(domain: str, k: int) -> int:
@@ -252,7 +290,9 @@ def fit_page_types(x: np.ndarray, y: np.ndarray, types: tuple[str, ...]) -> Page
 
 
 def page_types(docs: list[dict], k: int) -> tuple[PageTypeModel, np.ndarray]:
-    """The page-type model on every dump, and its out-of-fold predictions."""
+    """The page-type model on every dump (not the article-only copies), and its out-of-fold
+    predictions."""
+    docs = [d for d in docs if d["track"] != ARTICLE_ONLY]
     with ProcessPoolExecutor(2) as pool:
         x = np.array(list(pool.map(page_facts, docs, chunksize=16)))
     types = tuple(sorted({d["type"] for d in docs}))
@@ -288,6 +328,10 @@ def main() -> int:
     docs, digest = load(corpora, args.cache)
     print(f"{len(docs)} dumps, {sum(len(d['y']) for d in docs)} blocks, corpora {digest}")
     preds, models = out_of_fold(docs, args.folds)
+    copies = [i for i, d in enumerate(docs) if d["track"] == ARTICLE_ONLY]
+    dumps = [i for i, d in enumerate(docs) if d["track"] != ARTICLE_ONLY]
+    preds_all, docs_all = preds, docs
+    docs, preds = [docs_all[i] for i in dumps], [preds_all[i] for i in dumps]
     best = None
     for cost in SWITCH_COSTS:
         p, r = page_scores(docs, preds, cost)
@@ -300,7 +344,9 @@ def main() -> int:
         sub = [i for i, d in enumerate(docs) if d["type"] == kind]
         p, r = page_scores([docs[i] for i in sub], [preds[i] for i in sub], cost)
         print(f"  {kind:14} P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}  ({len(sub)} dumps)")
-    final = fit(*stack(docs))
+    _, kept = page_scores([docs_all[i] for i in copies], [preds_all[i] for i in copies], cost)
+    print(f"  articles alone (a second pass): {kept:.3f} of their words kept ({len(copies)} pages)")
+    final = fit(*stack(docs_all))
     final = BlockModel(**{**final.__dict__, "switch_cost": cost})
     args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out} (switch cost {cost}); sha256 {sha256(args.out)}")

@@ -31,8 +31,8 @@ MIN_WORDS = 100  # fewer words than this tell too little of a page to name its t
 )
 def describe(doc: Document) -> None:
     texts = [b.text for b in doc.blocks]
-    if not texts:
-        return
+    if not texts or "page_type" in doc.meta:
+        return  # a later pass sees the article, not the page: the first pass has described it
     lang = language.detect([w for t in texts for w in key_words(plain(t))], " ".join(texts))
     if lang:
         doc.meta.setdefault("language", lang)
