@@ -66,7 +66,9 @@ def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
     pipeline = DEFAULT_PIPELINE if pipeline is None else pipeline  # an empty one is falsy
     result = _explain_page(raw, pipeline) if html.looks_like_html(raw) else pipeline.run(raw)
     if notes:
-        result.changes[:0] = [Change("decode", "warning", note, "") for note in notes]
+        result.changes[:0] = [
+            Change("decode", "warning", note, "", code="decode.stray_bytes") for note in notes
+        ]
     return result
 
 
@@ -89,6 +91,7 @@ def _explain_page(page: str, pipeline: Pipeline) -> Result:
                 "warning",
                 "trafilatura found too little: the page's text cleaned instead",
                 result.text or "(nothing)",
+                code="html.fallback",
             )
             result = Result(
                 fallback.text, fallback.meta, [note, *fallback.changes], fallback.source

@@ -38,18 +38,26 @@ ZSTD_SUFFIXES = (".zst", ".zstd")
 
 @dataclass
 class Tally:
-    """What a batch did: documents seen, how many failed, input bytes, removals per filter."""
+    """What a batch did: documents seen, how many failed, input bytes, removals per filter and
+    per reason code."""
 
     documents: int = 0
     errors: int = 0
     bytes: int = 0
     removed: Counter[str] = field(default_factory=Counter)
+    codes: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Tally) -> None:
         self.documents += other.documents
         self.errors += other.errors
         self.bytes += other.bytes
         self.removed.update(other.removed)
+        self.codes.update(other.codes)
+
+    def count(self, result: Result) -> None:
+        """Add the removals (and moves to metadata) of one result."""
+        self.removed.update(result.counts())
+        self.codes.update(result.code_counts())
 
 
 # -- JSONL records ---------------------------------------------------------------------------
@@ -70,14 +78,21 @@ def error_record(message: str, line_no: int, raw: bytes) -> dict[str, Any]:
 
 
 def clean_record(
-    raw: bytes, line_no: int, text_field: str, metadata: bool, pipeline: Pipeline | None = None
+    raw: bytes,
+    line_no: int,
+    text_field: str,
+    metadata: bool,
+    pipeline: Pipeline | None = None,
+    explained: bool = False,
 ) -> tuple[dict, Tally]:
     """One JSONL line in, one record out: the text field cleaned (by `pipeline`, default the
     default one), or an `error` record. Every
     failure inside one record, whatever its type (a RecursionError on JSON nested 1,000
-    levels deep, say), is that record's error record: the run goes on."""
+    levels deep, say), is that record's error record: the run goes on. `metadata` adds
+    `"newsclean": {"meta": ..., "removed": ...}`, `explained` adds the changes to it
+    (`"newsclean": {"changes": [...]}`)."""
     try:
-        return _clean_record(raw, line_no, text_field, metadata, pipeline)
+        return _clean_record(raw, line_no, text_field, metadata, pipeline, explained)
     except Exception as exc:  # noqa: BLE001 - one bad record must not stop the batch
         return failed_record(exc, line_no, raw)
 
@@ -88,7 +103,12 @@ def failed_record(exc: BaseException, line_no: int, raw: bytes) -> tuple[dict, T
 
 
 def _clean_record(
-    raw: bytes, line_no: int, text_field: str, metadata: bool, pipeline: Pipeline | None
+    raw: bytes,
+    line_no: int,
+    text_field: str,
+    metadata: bool,
+    pipeline: Pipeline | None,
+    explained: bool,
 ) -> tuple[dict, Tally]:
     tally = Tally(documents=1, bytes=len(raw))
     try:
@@ -114,10 +134,14 @@ def _clean_record(
                 message = f"cleaning failed: {type(exc).__name__}: {exc}"
             else:
                 record[text_field] = result.text
-                counts = result.counts()
-                tally.removed = counts
+                tally.count(result)
+                added: dict[str, Any] = {}
                 if metadata:
-                    record["newsclean"] = {"meta": result.meta, "removed": dict(counts)}
+                    added = {"meta": result.meta, "removed": dict(result.counts())}
+                if explained:
+                    added["changes"] = [c.to_dict() for c in result.changes]
+                if added:
+                    record["newsclean"] = added
                 return record, tally
     tally.errors = 1
     return error_record(message, line_no, raw), tally
@@ -138,6 +162,7 @@ class RecordCleaner:
     text_field: str = "text"
     metadata: bool = False
     pipeline: Pipeline | None = None
+    explained: bool = False  # the changes in each record
 
     def __call__(self, chunk: Chunk) -> tuple[bytes, Tally]:
         out = []
@@ -145,7 +170,7 @@ class RecordCleaner:
         for offset, raw in enumerate(chunk.lines):
             line_no = chunk.first_line + offset
             record, tally = clean_record(
-                raw, line_no, self.text_field, self.metadata, self.pipeline
+                raw, line_no, self.text_field, self.metadata, self.pipeline, self.explained
             )
             try:
                 line = encode_record(record)
@@ -325,6 +350,9 @@ def summary(tally: Tally, seconds: float) -> str:
     ]
     if tally.removed:
         lines.append("removed: " + ", ".join(f"{k} {v:,}" for k, v in tally.removed.most_common()))
+    if tally.codes:
+        by_code = sorted(tally.codes.items(), key=lambda kv: (-kv[1], kv[0]))
+        lines.append("removed by code: " + ", ".join(f"{k} {v:,}" for k, v in by_code))
     return "\n".join(lines)
 
 
@@ -439,5 +467,5 @@ def clean_file(job: FileJob) -> tuple[Tally, str | None]:
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         tally.errors = 1
         return tally, f"{job.source}: cleaning failed: {type(exc).__name__}: {exc}"
-    tally.removed = result.counts()
+    tally.count(result)
     return tally, None

@@ -2,14 +2,18 @@
 
     newsclean clean FILE                   print the clean text of FILE (`-` reads standard input)
     newsclean clean --explain FILE         also print the metadata found and every change, and why
+    newsclean clean --format json FILE     one JSON object: text, metadata and every change
     newsclean clean PATH... -o DIR         clean files and directories into DIR, mirroring the tree
     newsclean clean --jsonl IN -o OUT      clean the text field of every JSONL record
+                                           (--explain: with its changes; --metadata: with
+                                           its metadata)
     newsclean filters                      list the pipeline's steps (default, or --config's)
     newsclean eval CORPUS_DIR              precision, recall and F1 on labelled pages (--json)
     newsclean report PATH... -o FILE.html  an HTML report of what was removed from each input
 
 Usage errors (a missing file, a directory where a file is expected, an unreadable or binary
-input) give a one-line message on stderr and exit code 2, never a traceback. In batch mode the
+input, a flag that does not apply to what was asked: see `check_clean_flags`) give a one-line
+message on stderr and exit code 2, never a traceback. In batch mode the
 other inputs are still cleaned; exit code 1 says that some inputs or records failed.
 
 `clean`, `filters`, `eval` and `report` take the pipeline options: `--config FILE` (a TOML file:
@@ -44,6 +48,7 @@ from .batch import (
     atomic_output,
     chunked,
     clean_file,
+    encode_record,
     explain_document,
     is_binary,
     open_input,
@@ -91,9 +96,8 @@ def encoding_name(value: str) -> str:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
+    check_clean_flags(args)
     if args.jsonl:
-        if args.paths:
-            raise UsageError("give either --jsonl IN or FILE arguments, not both")
         return clean_jsonl(args)
     if not args.paths:
         raise UsageError("nothing to clean: give a FILE, a directory, - or --jsonl IN")
@@ -101,11 +105,63 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return clean_files(args)
     if len(args.paths) > 1:
         raise UsageError(f"{len(args.paths)} inputs: give -o DIR to write one clean file each")
-    return clean_to_stdout(args.paths[0], args.explain, args.encoding, args.pipeline)
+    return clean_to_stdout(
+        args.paths[0], args.explain, args.encoding, args.pipeline, args.format == "json"
+    )
+
+
+def check_clean_flags(args: argparse.Namespace) -> None:
+    """A flag that does nothing for what was asked is a usage error, never silently ignored:
+
+    - with --jsonl: FILE arguments, --glob and --encoding (JSONL is UTF-8), --format (the
+      output is JSONL);
+    - without --jsonl: --field and --metadata (they are about JSONL records);
+    - --format json with --explain (the JSON holds the changes) or with -o (it is printed);
+    - --glob with no directory among the inputs;
+    - -j/--jobs and --progress for one input cleaned in this process (printed, or -o FILE).
+
+    -q is accepted everywhere: asking for quiet is never wrong."""
+    if args.jsonl:
+        if args.paths:
+            raise UsageError("give either --jsonl IN or FILE arguments, not both")
+        if args.glob is not None:
+            raise UsageError("--glob picks files from directories; it does not apply to --jsonl")
+        if args.encoding is not None:
+            raise UsageError("--encoding applies to files; JSONL records are read as UTF-8")
+        if args.format is not None:
+            raise UsageError("--format applies to one input printed; --jsonl writes JSONL")
+        return
+    if args.field is not None:
+        raise UsageError("--field names the text field of JSONL records: give --jsonl IN")
+    if args.metadata:
+        raise UsageError(
+            "--metadata adds metadata to JSONL records: give --jsonl IN (for one file, "
+            "--explain or --format json print it)"
+        )
+    if args.format == "json" and args.explain:
+        raise UsageError("--format json holds the metadata and changes; leave out --explain")
+    if args.format == "json" and args.output:
+        raise UsageError("--format json prints one input to standard output; leave out -o")
+    if args.glob is not None and not any(os.path.isdir(p) for p in args.paths):
+        raise UsageError("--glob picks files from directories, and no PATH is a directory")
+    one_input = len(args.paths) == 1 and (not args.output or single_file_target(args))
+    if one_input and args.jobs is not None:
+        raise UsageError("-j/--jobs applies to batches (a directory, several files, --jsonl)")
+    if one_input and args.progress:
+        raise UsageError("--progress applies to batches (a directory, several files, --jsonl)")
+
+
+def show_progress(args: argparse.Namespace) -> bool:
+    """--progress, -q, or by default whether stderr is a terminal."""
+    return sys.stderr.isatty() if args.progress is None else bool(args.progress)
 
 
 def clean_to_stdout(
-    path: str, explained: bool, encoding: str | None = None, pipeline: Pipeline | None = None
+    path: str,
+    explained: bool,
+    encoding: str | None = None,
+    pipeline: Pipeline | None = None,
+    as_json: bool = False,
 ) -> int:
     if os.path.isdir(path):
         raise UsageError(f"{path}: is a directory; give -o DIR to clean the files in it")
@@ -113,7 +169,11 @@ def clean_to_stdout(
         result = explain_document(read_document(path, encoding), path, pipeline)
     except InputError as exc:
         raise UsageError(str(exc)) from None
-    if explained:
+    if as_json:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(encode_record(result.to_dict()))
+        sys.stdout.buffer.flush()
+    elif explained:
         print("== article")
         print(result.text)
         print("\n== removed and why")
@@ -126,7 +186,7 @@ def clean_to_stdout(
 def file_jobs(
     paths: list[str],
     out_dir: Path,
-    pattern: str,
+    pattern: str | None,
     encoding: str | None = None,
     pipeline: Pipeline | None = None,
 ) -> tuple[list[FileJob], list[str]]:
@@ -138,7 +198,7 @@ def file_jobs(
             raise UsageError("- (standard input) cannot be written to -o DIR; leave out -o")
         source = Path(path)
         if source.is_dir():
-            for file in sorted(f for f in source.rglob(pattern) if not f.is_dir()):
+            for file in sorted(f for f in source.rglob(pattern or "*.txt") if not f.is_dir()):
                 target = out_dir / file.relative_to(source)
                 jobs.append(FileJob(str(file), str(target), encoding, pipeline))
         elif source.exists():
@@ -175,11 +235,11 @@ def clean_files(args: argparse.Namespace) -> int:
     for path in missing:
         say(f"{path}: no such file or directory")
     total = Tally()
-    progress = Progress(args.progress, sum(file_size(job.source) for job in jobs))
+    progress = Progress(show_progress(args), sum(file_size(job.source) for job in jobs))
     start = time.monotonic()
     failed: list[str] = []
     try:
-        for tally, error in ordered_map(clean_file, jobs, args.jobs):
+        for tally, error in ordered_map(clean_file, jobs, args.jobs or default_jobs()):
             total.add(tally)
             if error:
                 progress.close()
@@ -240,15 +300,15 @@ def clean_jsonl(args: argparse.Namespace) -> int:
         stream.close()
         raise UsageError(f"{source}: binary data, not JSONL")
     size = os.fstat(raw.fileno()).st_size if source != "-" and raw.seekable() else None
-    progress = Progress(args.progress, size)
-    cleaner = RecordCleaner(args.field, args.metadata, args.pipeline)
+    progress = Progress(show_progress(args), size)
+    cleaner = RecordCleaner(args.field or "text", args.metadata, args.pipeline, args.explain)
     total = Tally()
     start = time.monotonic()
     try:
         out_context = nullcontext(sys.stdout.buffer) if target == "-" else atomic_output(target)
         with stream, out_context as out:
             for lines, tally in ordered_map(
-                cleaner, chunked(read_lines(stream, source)), args.jobs
+                cleaner, chunked(read_lines(stream, source)), args.jobs or default_jobs()
             ):
                 out.write(lines)
                 total.add(tally)
@@ -345,12 +405,17 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if not args.paths and not args.jsonl:
         raise UsageError("nothing to report on: give a FILE, a directory or --jsonl IN")
+    if args.field is not None and not args.jsonl:
+        raise UsageError("--field names the text field of JSONL records: give --jsonl IN")
+    if args.glob is not None and not any(os.path.isdir(p) for p in args.paths):
+        raise UsageError("--glob picks files from directories, and no PATH is a directory")
     if os.path.isdir(args.output):
         raise UsageError(f"{args.output}: is a directory; -o names the report file")
     sources: list[str] = []
     for path in args.paths:
         if os.path.isdir(path):
-            sources += sorted(str(f) for f in Path(path).rglob(args.glob) if f.is_file())
+            pattern = args.glob or "*.txt"
+            sources += sorted(str(f) for f in Path(path).rglob(pattern) if f.is_file())
         elif os.path.exists(path):
             sources.append(path)
         else:
@@ -359,7 +424,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.jsonl:
         if not os.path.isfile(args.jsonl):
             raise UsageError(f"{args.jsonl}: no such file")
-        for entry in jsonl_entries(args.jsonl, args.field, args.pipeline):
+        for entry in jsonl_entries(args.jsonl, args.field or "text", args.pipeline):
             if len(entries) >= args.limit:
                 break
             entries.append(entry)
@@ -426,7 +491,16 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="*", metavar="PATH", help="a dump file or directory; - reads standard input"
     )
     p.add_argument(
-        "--explain", action="store_true", help="also print metadata and what was removed, and why"
+        "--explain",
+        action="store_true",
+        help="also print metadata and what was removed, and why (--jsonl: add the changes to "
+        "each record)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        help="for one input printed: the clean text (default), or one JSON object with the "
+        "text, metadata and changes",
     )
     p.add_argument(
         "-o",
@@ -434,9 +508,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="output directory (files) or file (--jsonl; - is stdout)",
     )
-    p.add_argument(
-        "--glob", default="*.txt", help="files to take from directories (default: *.txt)"
-    )
+    p.add_argument("--glob", help="files to take from directories (default: *.txt)")
     p.add_argument(
         "--encoding",
         type=encoding_name,
@@ -445,24 +517,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--jsonl", metavar="IN", help="clean a JSONL file (- is standard input; .gz/.zst too)"
     )
+    p.add_argument("--field", help="the JSONL field holding the text (default: text)")
     p.add_argument(
-        "--field", default="text", help="the JSONL field holding the text (default: text)"
-    )
-    p.add_argument(
-        "--metadata", action="store_true", help="add metadata under a 'newsclean' key (JSONL)"
+        "--metadata",
+        action="store_true",
+        help="add metadata under a 'newsclean' key (--jsonl only)",
     )
     p.add_argument(
         "-j",
         "--jobs",
         type=positive_int,
-        default=default_jobs(),
-        help="worker processes (default: all cores)",
+        help="worker processes for a batch (default: all cores)",
     )
     p.add_argument(
         "--progress",
         action="store_true",
-        default=sys.stderr.isatty(),
-        help="show a progress line on stderr",
+        default=None,
+        help="show a batch's progress line on stderr (default: when stderr is a terminal)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary")
     add_pipeline_options(p)
@@ -503,10 +574,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="a dump or page file, or a directory")
     p.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the report file")
     p.add_argument("--jsonl", metavar="IN", help="also report on the records of a JSONL file")
-    p.add_argument("--field", default="text", help="the JSONL field holding the text")
-    p.add_argument(
-        "--glob", default="*.txt", help="files to take from directories (default: *.txt)"
-    )
+    p.add_argument("--field", help="the JSONL field holding the text (default: text)")
+    p.add_argument("--glob", help="files to take from directories (default: *.txt)")
     p.add_argument(
         "--limit", type=positive_int, default=1000, help="at most N documents (default: 1000)"
     )

@@ -8,9 +8,13 @@ every removal and rewrite goes into the log with the filter's name and a reason.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .config import DEFAULT, Config
+from .reasons import default_code
 
 
 @dataclass(slots=True)
@@ -21,24 +25,143 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One thing a filter did: removed a block, rewrote text, moved it to metadata, or warned."""
+    """One thing a filter did: removed a block, rewrote text, moved it to metadata, or warned.
+
+    `code` is a stable dotted reason code (`ads.label`; the table is `newsclean.reasons.CODES`)
+    to count and filter by; `reason` says the same for a reader, never quoting the block (the
+    block is `before`). A change logged without a code gets `custom.<action>`."""
 
     filter: str
     action: str  # "removed" | "rewrote" | "metadata" | "warning"
     reason: str
     before: str
     after: str = ""
+    code: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", default_code(self.action))
+
+    def to_dict(self) -> dict[str, str]:
+        """The change as a JSON-safe dict: filter, action, code, reason, before, after."""
+        return {
+            "filter": self.filter,
+            "action": self.action,
+            "code": self.code,
+            "reason": self.reason,
+            "before": self.before,
+            "after": self.after,
+        }
 
     def __str__(self) -> str:
+        """One line: what happened to which text, by which filter, why, and the code. A rewrite
+        shows where the text changed: `[-old-]{+new+}` with some unchanged text around it."""
         if self.action == "rewrote":
-            after = _short(self.after)
-            return f"rewrote: {_short(self.before)} -> {after} by {self.filter}: {self.reason}"
-        return f"{self.action}: {_short(self.before)} by {self.filter}: {self.reason}"
+            what = '"' + where_changed(self.before, self.after) + '"'
+        else:
+            what = _short(self.before)
+        return f"{self.action}: {what} by {self.filter}: {self.reason} [{self.code}]"
 
 
-def _short(text: str, width: int = 70) -> str:
-    text = text if len(text) <= width else text[: width - 1] + "…"
-    return '"' + text.replace('"', '\\"') + '"'
+WIDTH = 70  # characters of a removed block shown
+CONTEXT = 24  # characters of unchanged text shown on each side of a change in a rewrite
+PIECE = 60  # characters shown of each side of one change
+HUNKS = 3  # changes shown in one rewrite; "…" stands for the rest
+TOKEN = re.compile(r"\S+|\s+")  # words with their punctuation, and the spaces between
+# line breaks and other characters that would break one change per line: shown escaped
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+QUOTE_OR_UNPRINTABLE = re.compile(r'["\x00-\x1f\x7f-\x9f\u2028\u2029]')
+ESCAPES = {'"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape(text: str) -> str:
+    """`text` on one line, to quote: quotes, line breaks and control characters escaped."""
+    return QUOTE_OR_UNPRINTABLE.sub(_escaped, text)
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: line breaks and control characters escaped."""
+    return UNPRINTABLE.sub(_escaped, text)
+
+
+def _escaped(m: re.Match[str]) -> str:
+    char = m[0]
+    return ESCAPES.get(char) or (
+        f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    )
+
+
+def _head(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _leading(text: str, width: int) -> str:
+    """The end of `text`, at most `width` characters, from a word's start where it can."""
+    if len(text) <= width:
+        return text
+    cut = text[-width:]
+    space = cut.find(" ")
+    return "…" + (cut[space + 1 :] if 0 <= space < len(cut) - 1 else cut)
+
+
+def _trailing(text: str, width: int) -> str:
+    """The start of `text`, at most `width` characters, to a word's end where it can."""
+    if len(text) <= width:
+        return text
+    cut = text[:width]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > 0 else cut) + "…"
+
+
+def _short(text: str, width: int = WIDTH) -> str:
+    return '"' + escape(_head(text, width)) + '"'
+
+
+def where_changed(before: str, after: str) -> str:
+    """`before` turned into `after`, word by word: each change as `[-old-]{+new+}` between
+    up to CONTEXT characters of the unchanged text around it; at most HUNKS changes, on one
+    line (escaped)."""
+    a, b = TOKEN.findall(before), TOKEN.findall(after)
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    out: list[str] = []
+    shown = 0
+    for n, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal":
+            same = "".join(a[i1:i2])
+            if n == 0:
+                same = _leading(same, CONTEXT)
+            elif n == len(ops) - 1:
+                same = _trailing(same, CONTEXT)
+            elif len(same) > 2 * CONTEXT + 1:
+                same = _trailing(same, CONTEXT) + _leading(same, CONTEXT)[1:]
+            out.append(escape(same))
+            continue
+        if shown == HUNKS:
+            out.append("…")
+            break
+        shown += 1
+        out += _hunk("".join(a[i1:i2]), "".join(b[j1:j2]))
+    return "".join(out)
+
+
+def _hunk(old: str, new: str) -> list[str]:
+    """One change, `[-old-]{+new+}`, each side cut to PIECE characters. Sides too long to show
+    whole (one long word changed, say) are cut to where they differ first, so that the two
+    never show the same text."""
+    before = after = ""
+    if max(len(old), len(new)) > PIECE:
+        start = len(os.path.commonprefix([old, new]))
+        end = len(os.path.commonprefix([old[start:][::-1], new[start:][::-1]]))
+        before, after = old[:start], old[len(old) - end :]
+        old, new = old[start : len(old) - end], new[start : len(new) - end]
+    parts = [escape(_leading(before, CONTEXT))] if before else []
+    if old:
+        parts.append("[-" + escape(_head(old, PIECE)) + "-]")
+    if new:
+        parts.append("{+" + escape(_head(new, PIECE)) + "+}")
+    if after:
+        parts.append(escape(_trailing(after, CONTEXT)))
+    return parts
 
 
 @dataclass
@@ -69,26 +192,29 @@ class Document:
     # Filters mark blocks by index while they look at the list; the pipeline calls commit()
     # after each filter, so indices stay stable during a filter's run.
 
-    def remove(self, index: int, reason: str) -> None:
+    # `code` is the change's reason code (see newsclean.reasons); without one a change is
+    # logged as `custom.<action>`
+
+    def remove(self, index: int, reason: str, code: str = "") -> None:
         """Mark blocks[index] for removal (the first reason given wins)."""
         if index not in self._pending:
-            self._pending[index] = Change(
-                self.filter, "removed", reason, self.blocks[index].text.strip()
-            )
+            before = self.blocks[index].text.strip()
+            self._pending[index] = Change(self.filter, "removed", reason, before, code=code)
 
-    def to_meta(self, index: int, key: str, value: str, reason: str) -> None:
+    def to_meta(self, index: int, key: str, value: str, reason: str, code: str = "") -> None:
         """Move blocks[index] out of the body into metadata (the first value for a key wins)."""
         if index not in self._pending:
             self.meta.setdefault(key, value)
+            before = self.blocks[index].text.strip()
             self._pending[index] = Change(
-                self.filter, "metadata", f"{key}: {reason}", self.blocks[index].text.strip()
+                self.filter, "metadata", f"{key}: {reason}", before, code=code
             )
 
-    def rewrote(self, before: str, after: str, reason: str) -> None:
-        self.changes.append(Change(self.filter, "rewrote", reason, before, after))
+    def rewrote(self, before: str, after: str, reason: str, code: str = "") -> None:
+        self.changes.append(Change(self.filter, "rewrote", reason, before, after, code))
 
-    def warn(self, text: str, reason: str) -> None:
-        self.changes.append(Change(self.filter, "warning", reason, text))
+    def warn(self, text: str, reason: str, code: str = "") -> None:
+        self.changes.append(Change(self.filter, "warning", reason, text, code=code))
 
     def is_marked(self, index: int) -> bool:
         return index in self._pending

@@ -6,7 +6,7 @@ pipeline splits it (`Document.from_text`: one block per non-empty line), and the
 replayed over those blocks in order:
 
 - a removal or a move to metadata names the block's text in `before`: the block it names goes,
-  with the filter, the reason and (when the filter gives one) the reason code;
+  with the filter, the reason and the reason code (see `newsclean.reasons`);
 - a rewrite names the text before and after: the block (or the run of blocks joined into one,
   or the fragment of a block) it names takes the new text, and remembers the rewrite.
 
@@ -46,7 +46,7 @@ class BlockFate:
     `fate` is "kept", "removed", "metadata" (moved out of the body into `Result.meta`) or
     "rewrote" (kept, with its text changed: `after` is the text it became; empty for a block
     joined into the one before it). `filter`, `code` and `reason` say who did it and why
-    (empty for a kept block; `code` is empty where the filter gives no reason code).
+    (all empty for a kept block).
     """
 
     text: str
@@ -289,5 +289,4 @@ def block_fates(source: str, changes: list[Change], output: str | None = None) -
 
 
 def _fate(text: str, fate: str, change: Change, after: str = "") -> BlockFate:
-    code = getattr(change, "code", "") or ""
-    return BlockFate(text, fate, change.filter, str(code), change.reason, after)
+    return BlockFate(text, fate, change.filter, change.code, change.reason, after)

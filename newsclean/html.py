@@ -336,5 +336,7 @@ def drop_headline(result: Result) -> None:
     first, _, rest = result.text.partition("\n\n")
     title = result.meta.get("title", "")
     if title and key(first) == key(title):
-        result.changes.insert(0, Change("html", "metadata", "title: headline", first))
+        result.changes.insert(
+            0, Change("html", "metadata", "title: headline", first, code="html.headline")
+        )
         result.text = rest

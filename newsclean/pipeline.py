@@ -29,7 +29,7 @@ from typing import Any
 
 from . import config as _config
 from .config import Config
-from .document import Block, Change, Document
+from .document import Block, Change, Document, one_line
 from .fates import BlockFate, block_fates
 from .text import PatternTimeout, run_memo
 
@@ -102,9 +102,22 @@ def text_step(func: TextFunction, name: str | None = None) -> Step:
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "delete":
                 for i in range(i1, i2):
-                    doc.changes.append(Change(step_name, "removed", "text function", before[i]))
+                    doc.changes.append(
+                        Change(
+                            step_name,
+                            "removed",
+                            "text function",
+                            before[i],
+                            code="pipeline.text_removed",
+                        )
+                    )
             elif op in ("replace", "insert"):
-                doc.rewrote("\n\n".join(before[i1:i2]), "\n\n".join(after[j1:j2]), "text function")
+                doc.rewrote(
+                    "\n\n".join(before[i1:i2]),
+                    "\n\n".join(after[j1:j2]),
+                    "text function",
+                    "pipeline.text_rewrote",
+                )
         doc.blocks = new
 
     return Step(step_name, run, (func.__doc__ or "custom text function").strip().split("\n")[0])
@@ -149,8 +162,22 @@ class Result:
         """How many blocks each filter removed or moved to metadata."""
         return Counter(c.filter for c in self.removed)
 
+    def code_counts(self) -> Counter[str]:
+        """How many blocks were removed or moved to metadata, per reason code."""
+        return Counter(c.code for c in self.removed)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as a JSON-safe dict: `text`, `metadata` and `changes` (each as
+        `Change.to_dict` gives it, warnings among them with the action "warning")."""
+        return {
+            "text": self.text,
+            "metadata": dict(self.meta),
+            "changes": [c.to_dict() for c in self.changes],
+        }
+
     def report(self) -> str:
-        lines = [f"{k}: {v}" for k, v in self.meta.items()]
+        """The metadata and then every change, one a line (what `--explain` prints)."""
+        lines = [f"{k}: {one_line(str(v))}" for k, v in self.meta.items()]
         lines += [str(c) for c in self.changes]
         return "\n".join(lines)
 
@@ -291,13 +318,17 @@ def run_guarded(s: Step, doc: Document) -> None:
             )
             if culprit is None or len(held) == MAX_HELD_BLOCKS:
                 doc.blocks = blocks
-                doc.warn(exc.subject, "a pattern timed out: this step was skipped")
+                doc.warn(
+                    exc.subject,
+                    "a pattern timed out: this step was skipped",
+                    "pipeline.timeout_step",
+                )
                 return
             held.append(culprit)
             doc.blocks = [b for i, b in enumerate(blocks) if i not in held]
     for i in sorted(held):
         doc.blocks.insert(position_after_kept(doc.blocks, blocks[:i]), blocks[i])
-        doc.warn(texts[i], "a pattern timed out: block kept as it was")
+        doc.warn(texts[i], "a pattern timed out: block kept as it was", "pipeline.timeout_block")
 
 
 def position_after_kept(current: list[Block], earlier: list[Block]) -> int:

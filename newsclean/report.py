@@ -210,7 +210,7 @@ def report_html(entries: Sequence[Entry], order: Sequence[str] = ()) -> str:
     summary = (
         f"{len(entries)} document{'s' if len(entries) != 1 else ''}, {blocks} blocks, "
         f"{removed} removed. Kept blocks are plain; removed ones are struck through and tinted "
-        "by the filter that removed them, with its reason (hover for the code); rewrites show "
+        "by the filter that removed them, with its reason code and reason; rewrites show "
         "the text before and after."
     )
     body = (

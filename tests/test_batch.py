@@ -226,3 +226,47 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path):
     proc.stdout.close()  # like `| head -1`
     assert proc.wait(timeout=60) == 0
     assert proc.stderr.read() == b""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jsonl_explain_puts_each_record_s_changes_in_it(tmp_path: Path, jobs: str):
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\n".join(jsonl_lines()) + b"\n")
+    out = tmp_path / "out.jsonl"
+    proc = run("clean", "--jsonl", str(source), "-o", str(out), "--explain", "-j", jobs, "-q")
+    assert proc.returncode == 1  # the bad records
+    records = read_records(out.read_bytes())
+    changes = [c.to_dict() for c in newsclean.explain(RAW).changes]
+    assert records[0] == {**expected_records()[0], "newsclean": {"changes": changes}}
+    assert {"filter": "ads", "action": "removed", "code": "ads.label"}.items() <= next(
+        c for c in records[0]["newsclean"]["changes"] if c["code"] == "ads.label"
+    ).items()
+    assert records[-1] == {"id": 8, "text": "Short and fine.", "newsclean": {"changes": []}}
+    # the error records are as without --explain
+    assert records[1:-1] == expected_records()[1:-1]
+
+
+def test_jsonl_explain_and_metadata_share_the_newsclean_key():
+    proc = run(
+        "clean", "--jsonl", "-", "--explain", "--metadata", "-q", stdin=json.dumps(GOOD).encode()
+    )
+    assert proc.returncode == 0, proc.stderr
+    (record,) = read_records(proc.stdout)
+    result = newsclean.explain(RAW)
+    assert record["newsclean"] == {
+        "meta": result.meta,
+        "removed": dict(result.counts()),
+        "changes": [c.to_dict() for c in result.changes],
+    }
+
+
+def test_the_summary_counts_removals_per_reason_code(tmp_path: Path):
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\n".join(jsonl_lines()) + b"\n")
+    proc = run("clean", "--jsonl", str(source), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
+    summary = proc.stderr.decode().splitlines()
+    codes = newsclean.explain(RAW).code_counts()
+    codes.update(newsclean.explain("Short and fine.").code_counts())
+    expected = sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))
+    assert summary[-1] == "removed by code: " + ", ".join(f"{k} {v}" for k, v in expected)
+    assert "ads.label 1" in summary[-1]

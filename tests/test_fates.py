@@ -58,15 +58,13 @@ def test_a_repeated_line_takes_the_fate_of_the_copy_the_output_holds():
     assert [b.fate for b in block_fates(f"{line}\n{PARAGRAPH}\n{line}", log)][0] == "removed"
 
 
-def test_a_reason_code_is_carried_when_the_change_has_one():
-    class Coded(newsclean.Change):
-        @property
-        def code(self) -> str:
-            return "ads.label"
-
-    log = [Coded("ads", "removed", "ad label", "ADVERTISEMENT")]
+def test_a_reason_code_is_carried_from_the_change():
+    log = [newsclean.Change("ads", "removed", "ad label", "ADVERTISEMENT", code="ads.label")]
     (fate,) = block_fates("ADVERTISEMENT", log, "")
     assert (fate.fate, fate.code) == ("removed", "ads.label")
+    (fate, kept) = newsclean.explain(f"ADVERTISEMENT\n\n{PARAGRAPH}").blocks
+    assert (fate.filter, fate.code, fate.reason) == ("ads", "ads.label", "ad label")
+    assert (kept.fate, kept.code) == ("kept", "")
 
 
 @pytest.mark.parametrize("folder", DUMPS, ids=[p.name for p in DUMPS])

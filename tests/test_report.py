@@ -55,21 +55,15 @@ def test_each_block_shows_its_fate_and_the_legend_counts_them():
     page = report_of(f"ADVERTISEMENT\n\n{PARAGRAPH}\n\nShare this page")
     assert f'<li class="b kept">{PARAGRAPH}</li>' in page
     assert (
-        '<li class="b removed f-ads" data-filter="ads" title="ads: ad label"><del>ADVERTISEMENT</del>'
+        '<li class="b removed f-ads" data-filter="ads" title="ads: ads.label: ad label"><del>ADVERTISEMENT</del>'
         in page
     )
     assert re.search(r'data-filter="ads"><span class=swatch></span>ads <b>2</b>', page)
 
 
-def test_a_reason_code_is_shown_when_changes_carry_one():
-    class Coded(newsclean.Change):
-        @property
-        def code(self) -> str:
-            return "ads.label"
-
-    result = newsclean.Result(
-        "", {}, [Coded("ads", "removed", "ad label", "ADVERTISEMENT")], "ADVERTISEMENT"
-    )
+def test_the_reason_code_of_each_change_is_shown():
+    change = newsclean.Change("ads", "removed", "ad label", "ADVERTISEMENT", code="ads.label")
+    result = newsclean.Result("", {}, [change], "ADVERTISEMENT")
     page = report_html([Entry("doc", result)])
     assert "<code>ads.label</code> <b>ads</b> ad label" in page
     assert 'title="ads: ads.label: ad label"' in page

@@ -141,8 +141,14 @@ def test_seed_sentence() -> None:
 def test_explain_records_the_fix_with_its_reason() -> None:
     result = newsclean.explain("The storm moved some 100km (60km) north.")
     fixes = [c for c in result.changes if c.filter == "units"]
-    assert [(c.action, c.before, c.after, c.reason) for c in fixes] == [
-        ("rewrote", "100km (60km)", "100km (60 miles)", "60 matches 100 km in miles, not in km")
+    assert [(c.action, c.before, c.after, c.code, c.reason) for c in fixes] == [
+        (
+            "rewrote",
+            "100km (60km)",
+            "100km (60 miles)",
+            "units.wrong_unit",
+            "the converted figure fits miles, not km",
+        )
     ]
 
 
@@ -150,8 +156,13 @@ def test_no_fit_warns_and_leaves_text_alone() -> None:
     raw = "The storm moved some 60km (100km) north."
     result = newsclean.explain(raw)
     assert result.text == raw
-    assert [(w.filter, w.before, w.reason) for w in result.warnings] == [
-        ("units", "60km (100km)", "100 km fits no conversion of 60 km")
+    assert [(w.filter, w.before, w.code, w.reason) for w in result.warnings] == [
+        (
+            "units",
+            "60km (100km)",
+            "units.no_conversion",
+            "the figure in brackets fits no conversion of the one before it",
+        )
     ]
     assert not [c for c in result.changes if c.action == "rewrote"]
 
@@ -161,7 +172,7 @@ def test_ambiguous_figure_warns() -> None:
     assert repair("1,000kg (1kg)") == (
         "1,000kg (1kg)",
         [],
-        [("1,000kg (1kg)", "1 fits 1,000 kg in ton or tonne: ambiguous")],
+        [("1,000kg (1kg)", "the converted figure fits ton or tonne: ambiguous", "units.ambiguous")],
     )
 
 
@@ -170,7 +181,8 @@ def test_swap_is_recorded() -> None:
         (
             "100km (161 miles)",
             "100 miles (161km)",
-            "161 matches 100 miles in km: the units are swapped",
+            "the units are swapped",
+            "units.swapped",
         )
     ]
 

@@ -9,6 +9,13 @@ from ..document import Document
 from ..pipeline import step
 from ..text import key, memoised, plain
 
+# the reason code of each of ad_reason's answers
+AD_CODES = {
+    "ad label": "ads.label",
+    "share/follow bar": "ads.share_bar",
+    "promo or notice": "ads.promo",
+    "copyright notice": "ads.copyright",
+}
 COPYRIGHT_SIGNS = ("©", "Ⓒ")  # not "(c)": that also numbers a clause
 
 
@@ -39,4 +46,4 @@ def ads(doc: Document) -> None:
     for i, block in enumerate(doc.blocks):
         reason = ad_reason(block.text)
         if reason:
-            doc.remove(i, reason)
+            doc.remove(i, reason, AD_CODES[reason])

@@ -315,11 +315,11 @@ def cut_to_region(doc: Document, keep_headline: bool) -> None:
         if i == headline or (headline < i < start and is_head_furniture(doc.blocks[i].text)):
             continue  # the furniture filter moves these into metadata
         if i < start:
-            doc.remove(i, f"before the article ({s.why})")
+            doc.remove(i, f"before the article ({s.why})", "article.before")
         elif i >= end and is_dateline(doc.blocks[i].text):
             continue  # a dateline or section footer under the article: metadata, by furniture
         elif i >= end:
-            doc.remove(i, f"after the article ({s.why})")
+            doc.remove(i, f"after the article ({s.why})", "article.after")
 
 
 @step(
@@ -366,14 +366,18 @@ def learned_article(model: BlockModel | None = None, name: str = "article") -> S
         sizes = np.expm1(facts[:, blocks.FACTS.index("log_words")])
         keep = viterbi(log_odds, (1 + sizes) ** m.weight_power, m.switch_cost)
         if not keep.any():
-            doc.warn(texts[0], "the model found no article: the page is kept whole")
+            doc.warn(
+                texts[0], "the model found no article: the page is kept whole", "article.no_article"
+            )
             return
         start = int(np.argmax(keep))
         headline = headline_before(doc, start)
         for i in np.flatnonzero(~keep):
             if i == headline:
                 continue  # the furniture filter moves it into metadata
-            doc.remove(int(i), debris_reason(m, features[i], log_odds[i], sizes[i]))
+            doc.remove(
+                int(i), debris_reason(m, features[i], log_odds[i], sizes[i]), "article.debris"
+            )
 
     return Step(name, run, "find the article with the learned block model and a Viterbi pass", True)
 

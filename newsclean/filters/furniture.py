@@ -145,9 +145,11 @@ def mark_head_furniture(doc: Document, byline_index: int) -> None:
     above = [j for j in range(byline_index) if not doc.is_marked(j)]
     if above and "title" not in doc.meta:
         title = plain(doc.blocks[above[-1]].text)
-        doc.to_meta(above[-1], "title", title, "the line above the byline")
+        doc.to_meta(
+            above[-1], "title", title, "the line above the byline", "furniture.title_above_byline"
+        )
     for j in above:
-        doc.remove(j, "page furniture above the byline")
+        doc.remove(j, "page furniture above the byline", "furniture.head")
 
 
 @step(
@@ -166,30 +168,41 @@ def furniture(doc: Document) -> None:
         if not seen_body and wordy <= doc.config.furniture.head_zone:
             if not title_key and is_headline(doc, i):
                 title_key = key(text)
-                doc.to_meta(i, "title", plain(text), "headline")
+                doc.to_meta(i, "title", plain(text), "headline", "furniture.headline")
                 continue
             if is_byline(text):
                 mark_head_furniture(doc, i)
-                doc.to_meta(i, "byline", plain(text), "byline")
+                doc.to_meta(i, "byline", plain(text), "byline", "furniture.byline")
                 if (
                     i + 1 < len(blocks)
                     and is_source_name(blocks[i + 1].text)
                     and not doc.is_marked(i + 1)
                 ):
                     doc.to_meta(
-                        i + 1, "source", plain(blocks[i + 1].text), "outlet under the byline"
+                        i + 1,
+                        "source",
+                        plain(blocks[i + 1].text),
+                        "outlet under the byline",
+                        "furniture.source",
                     )
                 continue
         if title_key and key(text) == title_key:
-            doc.remove(i, "repeated headline")
+            doc.remove(i, "repeated headline", "furniture.repeated_headline")
         elif is_credit_line(text) or (i >= len(blocks) - STORY_END and is_closing_credit(text)):
-            doc.to_meta(i, "credits", plain(text), "contributor credits")
+            doc.to_meta(i, "credits", plain(text), "contributor credits", "furniture.credits")
         elif is_dateline(text):
-            doc.to_meta(i, "dateline", plain(text), "dateline or section footer")
+            doc.to_meta(
+                i, "dateline", plain(text), "dateline or section footer", "furniture.dateline"
+            )
         elif is_paragraph(text) and not seen_body:
             seen_body = True
             m = WIRE_DATELINE.match(text)
             if m:
                 doc.meta.setdefault("dateline", m.group(1).strip())
-                doc.rewrote(text, text[m.end() :], "wire dateline moved to metadata")
+                doc.rewrote(
+                    text,
+                    text[m.end() :],
+                    "wire dateline moved to metadata",
+                    "furniture.wire_dateline",
+                )
                 block.text = text[m.end() :]

@@ -61,13 +61,13 @@ def link_blocks(doc: Document) -> None:
     while i < n:
         text = blocks[i].text
         if is_link_heading(text):
-            doc.remove(i, f'"{plain(text)}" block heading')
+            doc.remove(i, "related-links block heading", "links.heading")
             j = i + 1
             while j < n and (
                 doc.is_marked(j)
                 or not (is_paragraph(blocks[j].text) or heading_level(blocks[j].text))
             ):
-                doc.remove(j, f'in a "{plain(text)}" block')
+                doc.remove(j, "in a related-links block", "links.related_block")
                 j += 1
             i = j
             continue
@@ -77,7 +77,7 @@ def link_blocks(doc: Document) -> None:
             and words(text) <= LONE_BULLET_MAX_WORDS * 2
             and link_line_pattern().match(p)
         ):
-            doc.remove(i, "read-more line")
+            doc.remove(i, "read-more line", "links.read_more")
         i += 1
 
     # runs of link lines
@@ -89,9 +89,9 @@ def link_blocks(doc: Document) -> None:
             j += 1
         if j - i >= link_run:
             for k in range(i, j):
-                doc.remove(k, "link list")
+                doc.remove(k, "link list", "links.list")
         elif j - i == 1 and link_count(blocks[i].text) >= link_run:
-            doc.remove(i, "link bar (several links on one line)")
+            doc.remove(i, "link bar (several links on one line)", "links.bar")
         i = max(j, i + 1)
 
     # a lone bullet between paragraphs, short: a related-story link set into the body (a
@@ -107,4 +107,4 @@ def link_blocks(doc: Document) -> None:
             and is_paragraph(blocks[i - 1].text)
             and is_paragraph(blocks[i + 1].text)
         ):
-            doc.remove(i, "lone related-link bullet")
+            doc.remove(i, "lone related-link bullet", "links.lone_bullet")

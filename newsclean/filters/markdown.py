@@ -124,13 +124,13 @@ def markdown(doc: Document) -> None:
     for i, block in enumerate(doc.blocks):
         text = block.text
         if not LETTER_OR_DIGIT.search(text):
-            doc.remove(i, "no words (a rule, a separator or a stray mark)")
+            doc.remove(i, "no words (a rule, a separator or a stray mark)", "markdown.no_words")
             continue
         out = strip_markdown(text)
         if out != text.strip():
             if not LETTER_OR_DIGIT.search(out):
-                doc.remove(i, "markup only")
+                doc.remove(i, "markup only", "markdown.markup_only")
                 continue
             if out.replace(" ", "") != text.replace(" ", ""):
-                doc.rewrote(text, out, "markdown markup removed")
+                doc.rewrote(text, out, "markdown markup removed", "markdown.markup")
             block.text = out

@@ -90,6 +90,18 @@ def is_placeholder(text: str) -> bool:
     return PLACEHOLDER.match(text) is not None
 
 
+# the reason code of each of media_reason's answers
+MEDIA_CODES = {
+    "image placeholder": "media.placeholder",
+    "image caption/credit label": "media.label",
+    "photo credit": "media.credit",
+    "photo credit or attribution": "media.credit",
+    "photo caption ending in its credit": "media.caption_credit",
+    "map provider credit": "media.map_credit",
+    "map legend": "media.map_legend",
+}
+
+
 @memoised
 def media_reason(text: str) -> str | None:
     """Why a block is media debris, or None. Memoised: the article step asks it of every
@@ -177,7 +189,7 @@ def remove_galleries(doc: Document) -> None:
     single slides for related links or captions and break the run of counters."""
     for gallery in galleries(doc.blocks):
         for i in gallery:
-            doc.remove(i, "in a numbered gallery of slides")
+            doc.remove(i, "in a numbered gallery of slides", "media.gallery")
 
 
 @step("media", "image placeholders, captions and credits, map legends and attributions")
@@ -187,16 +199,16 @@ def media(doc: Document) -> None:
         text = block.text
         reason = media_reason(text)
         if reason:
-            doc.remove(i, reason)
+            doc.remove(i, reason, MEDIA_CODES[reason])
         elif is_map_heading(text):
-            doc.remove(i, "map/graphic heading")
+            doc.remove(i, "map/graphic heading", "media.map_heading")
             j = i + 1
             while (
                 j < len(blocks)
                 and not is_paragraph(blocks[j].text)
                 and not heading_level(blocks[j].text)
             ):
-                doc.remove(j, "in a map/graphic block")
+                doc.remove(j, "in a map/graphic block", "media.map_block")
                 j += 1
         elif is_caption(blocks, i):
-            doc.remove(i, "photo caption")
+            doc.remove(i, "photo caption", "media.caption")

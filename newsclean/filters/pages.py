@@ -75,9 +75,14 @@ def join_wrapped_lines(doc: Document) -> None:
         text = block.text
         if first is not None and block.gap == 0 and not is_list_or_heading(text):
             joined = join_broken(blocks[first].text.rstrip(), text.strip())
-            doc.rewrote(blocks[first].text + "\n" + text, joined, "hard-wrapped lines joined")
+            doc.rewrote(
+                blocks[first].text + "\n" + text,
+                joined,
+                "hard-wrapped lines joined",
+                "pages.joined",
+            )
             blocks[first].text = joined
-            doc.remove(i, "hard-wrapped line, joined to the one above")
+            doc.remove(i, "hard-wrapped line, joined to the one above", "pages.wrapped_line")
         else:
             first = None if is_list_or_heading(text) else i
 
@@ -105,16 +110,16 @@ def page_breaks(doc: Document) -> None:
     for i, block in enumerate(blocks):
         text = block.text
         if page_number_pattern().match(text):
-            doc.remove(i, "page number")
+            doc.remove(i, "page number", "pages.number")
         elif is_running(i) and page_mark_pattern().search(text):
-            doc.remove(i, "running footer with the page number")
+            doc.remove(i, "running footer with the page number", "pages.footer")
         else:
             continue
         # the running header or footer lines next to it, on either side
         for direction in (-1, 1):
             j = i + direction
             while 0 <= j < len(blocks) and (doc.is_marked(j) or is_running(j)):
-                doc.remove(j, "running header or footer (repeated on every page)")
+                doc.remove(j, "running header or footer (repeated on every page)", "pages.running")
                 j += direction
     if any(block.gap for block in blocks):
         join_wrapped_lines(doc)

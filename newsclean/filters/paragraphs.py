@@ -73,5 +73,7 @@ def paragraphs(doc: Document) -> None:
     for block, pieces in kept:
         if len(pieces) > 1:
             block.text = join_pieces(pieces)
-            doc.rewrote("\n\n".join(pieces), block.text, "broken paragraph rejoined")
+            doc.rewrote(
+                "\n\n".join(pieces), block.text, "broken paragraph rejoined", "paragraphs.rejoined"
+            )
     doc.blocks = [block for block, _ in kept]

@@ -253,6 +253,26 @@ def repair(text: str, suspects: Suspects = ANYTHING) -> tuple[str, list[str]]:
     return text, done
 
 
+# the reason code of a rewrite: that of the most significant repair made, in this order
+REPAIR_CODES = (
+    ("mojibake repaired", "unicode.mojibake"),
+    ("HTML character references decoded", "unicode.entities"),
+    ("lone surrogates removed", "unicode.surrogates"),
+    ("terminal escape codes removed", "unicode.escapes"),
+    ("control and invisible characters removed", "unicode.controls"),
+    ("combining marks", "unicode.marks"),
+    ("NFC normalised", "unicode.nfc"),
+)
+
+
+def repair_code(done: list[str]) -> str:
+    """The reason code of a block's repairs (`done`, as `repair` gives them)."""
+    return next(
+        (code for what, code in REPAIR_CODES if any(d.startswith(what) for d in done)),
+        "unicode.controls",
+    )
+
+
 @step("unicode", "repair mojibake (ftfy), drop control and invisible characters, normalise spaces")
 def normalise_unicode(doc: Document) -> None:
     suspects = document_suspects([b.text for b in doc.blocks])
@@ -261,8 +281,8 @@ def normalise_unicode(doc: Document) -> None:
         if text == block.text:
             continue
         if done:
-            doc.rewrote(block.text, text, "; ".join(done))
+            doc.rewrote(block.text, text, "; ".join(done), repair_code(done))
         if text.strip():
             block.text = text
         else:
-            doc.remove(i, "only invisible characters")
+            doc.remove(i, "only invisible characters", "unicode.invisible")

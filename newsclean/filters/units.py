@@ -42,8 +42,9 @@ import regex
 from ..document import Document
 from ..pipeline import step
 
-Fix = tuple[str, str, str]  # before, after, reason
-Alert = tuple[str, str]  # snippet, reason: a warning
+Fix = tuple[str, str, str, str]  # before, after, reason, reason code
+Alert = tuple[str, str, str]  # snippet, reason, reason code: a warning
+NO_FIT = ("the figure in brackets fits no conversion of the one before it", "units.no_conversion")
 Edit = tuple[tuple[int, int], str]  # span of the text, replacement
 
 
@@ -186,10 +187,6 @@ class Quantity:
     def abbreviated(self) -> bool:
         return not any(self.spelling in u.words() for u in SPELLINGS[self.spelling])
 
-    def describe(self) -> str:
-        text = f"{'-'.join(self.figures)} {self.spelling}"
-        return text + (f" {self.extra[0]} {self.extra[1]}" if self.extra else "")
-
 
 def _number(figure: str) -> float:
     return float(figure.replace(",", "").replace("−", "-"))
@@ -243,8 +240,9 @@ def _converts(outer: Quantity, inner: Quantity) -> bool:
 
 def _judge(
     outer: Quantity, inner: Quantity, text: str, style: Style
-) -> tuple[list[Edit], str] | str | None:
-    """What to do with a conversion: (edits, reason) to repair it, a warning reason, or None."""
+) -> tuple[list[Edit], str, str] | tuple[str, str] | None:
+    """What to do with a conversion: (edits, reason, code) to repair it, (reason, code) to warn,
+    or None. The reasons name units, never the figures (they are in the snippet)."""
     outer_readings = outer.readings()
     if not {u.family for u, _ in outer_readings} & {u.family for u, _ in inner.readings()}:
         return None  # different kinds of measure: not a conversion
@@ -256,7 +254,7 @@ def _judge(
         outer_units |= {u.id for u in SPELLINGS[outer.extra[1]]}
     if inner_units & outer_units:
         if inner.extra:
-            return f"{inner.describe()} fits no conversion of {outer.describe()}"
+            return NO_FIT
         forms = {
             _written(unit, outer, inner, style)
             for (o_unit, o_values) in outer_readings
@@ -264,27 +262,21 @@ def _judge(
             if unit.id not in inner_units
             and inner.fits(unit, [unit.to_base(_number(f)) for f in inner.figures], o_values)
         }
-        figures = "-".join(inner.figures)
         if len(forms) > 1:
             choices = " or ".join(sorted(f.strip(" -") for f in forms))
-            return f"{figures} fits {outer.describe()} in {choices}: ambiguous"
+            return f"the converted figure fits {choices}: ambiguous", "units.ambiguous"
         if not forms:
-            return f"{inner.describe()} fits no conversion of {outer.describe()}"
+            return NO_FIT
         form = forms.pop()
-        reason = (
-            f"{figures} matches {outer.describe()} in {form.strip(' -')}, not in {inner.spelling}"
-        )
-        return [(inner.unit_span, form)], reason
+        reason = f"the converted figure fits {form.strip(' -')}, not {inner.spelling}"
+        return [(inner.unit_span, form)], reason, "units.wrong_unit"
     swapped = replace(outer, spelling=inner.spelling), replace(inner, spelling=outer.spelling)
     if outer.extra is None and inner.extra is None and _converts(*swapped):
         outer_unit = text[slice(*outer.unit_span)]
         inner_unit = text[slice(*inner.unit_span)]
-        reason = (
-            f"{'-'.join(inner.figures)} matches {'-'.join(outer.figures)} {inner.spelling}"
-            f" in {outer.spelling}: the units are swapped"
-        )
-        return [(outer.unit_span, inner_unit), (inner.unit_span, outer_unit)], reason
-    return f"{inner.describe()} fits no conversion of {outer.describe()}"
+        edits = [(outer.unit_span, inner_unit), (inner.unit_span, outer_unit)]
+        return edits, "the units are swapped", "units.swapped"
+    return NO_FIT
 
 
 def repair(text: str) -> tuple[str, list[Fix], list[Alert]]:
@@ -303,12 +295,14 @@ def repair(text: str) -> tuple[str, list[Fix], list[Alert]]:
         outer, inner = Quantity.from_match(o, "o"), Quantity.from_match(m, "i")
         verdict = _judge(outer, inner, text, style)
         snippet = text[o.start() : m.end()]
-        if isinstance(verdict, str):
-            warnings.append((snippet, verdict))
-        elif verdict is not None:
-            changes, reason = verdict
+        if verdict is None:
+            continue
+        if len(verdict) == 2:
+            warnings.append((snippet, *verdict))
+        else:
+            changes, reason, code = verdict
             edits += changes
-            fixes.append((snippet, _apply(snippet, changes, o.start()), reason))
+            fixes.append((snippet, _apply(snippet, changes, o.start()), reason, code))
     return _apply(text, edits, 0), fixes, warnings
 
 
@@ -330,7 +324,7 @@ def fix_units(text: str) -> str:
 def units(doc: Document) -> None:
     for block in doc.blocks:
         block.text, fixes, warnings = repair(block.text)
-        for before, after, reason in fixes:
-            doc.rewrote(before, after, reason)
-        for snippet, reason in warnings:
-            doc.warn(snippet, reason)
+        for before, after, reason, code in fixes:
+            doc.rewrote(before, after, reason, code)
+        for snippet, reason, code in warnings:
+            doc.warn(snippet, reason, code)

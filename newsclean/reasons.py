@@ -1,0 +1,109 @@
+"""The reason codes: one stable dotted code `<filter>.<reason>` for each kind of change.
+
+Every `Change` carries a code beside its human `reason`; the code never embeds the block's
+own text, so changes can be counted and filtered by it (the batch summary groups removals by
+code). This table is the one list of codes and what each means; docs/reasons.md documents it,
+and a test checks that every code the pipeline emits is here.
+
+A custom step that logs a change without a code gets `custom.<action>`.
+"""
+
+from __future__ import annotations
+
+import re
+
+CODE_PATTERN = re.compile(r"^[a-z_]+\.[a-z_]+$")
+
+CODES: dict[str, str] = {
+    # ads
+    "ads.label": 'an ad label ("Advertisement", "Sponsored content")',
+    "ads.share_bar": "a share/follow bar: only share words (Facebook, Twitter, Email, ...)",
+    "ads.promo": "a newsletter, app, subscribe, cookie or paywall prompt or notice",
+    "ads.copyright": "a copyright notice (a block opening with ©)",
+    # links (step link_blocks)
+    "links.heading": 'the heading of a related-links block ("Most read", "Related")',
+    "links.related_block": "a block inside a related-links block, under its heading",
+    "links.read_more": 'a read-more line ("Read more: ...", "See also: ...")',
+    "links.list": "a run of lines that are mostly links",
+    "links.bar": "one line holding several links (a link bar)",
+    "links.lone_bullet": "a short lone bullet between paragraphs: a related-story link",
+    # media (steps galleries and media)
+    "media.gallery": 'a slide of a numbered gallery ("1/50 ..."): title, caption or credit',
+    "media.placeholder": "an image placeholder (an image, or its alt text, on a line of its own)",
+    "media.label": 'an image caption or credit label ("Image caption", "Getty Images")',
+    "media.credit": "a photo credit or attribution",
+    "media.caption_credit": "a photo caption ending in its credit",
+    "media.map_credit": "a map provider credit (Leaflet, OpenStreetMap, Mapbox)",
+    "media.map_legend": "a map legend",
+    "media.map_heading": "the heading of a map or graphic block",
+    "media.map_block": "a block inside a map or graphic block",
+    "media.caption": "a photo caption: a short unfinished sentence set apart where an image stood",
+    # furniture
+    "furniture.headline": "the headline: moved to metadata (title)",
+    "furniture.title_above_byline": "the line above the byline: moved to metadata (title)",
+    "furniture.head": "page furniture above the byline (menu, kicker, standfirst)",
+    "furniture.byline": "the byline: moved to metadata (byline)",
+    "furniture.source": "the outlet named under the byline: moved to metadata (source)",
+    "furniture.repeated_headline": "the headline repeated in the body",
+    "furniture.credits": "contributor credits: moved to metadata (credits)",
+    "furniture.dateline": "a dateline or section footer: moved to metadata (dateline)",
+    "furniture.wire_dateline": 'a wire dateline ("LONDON (Reuters) -") cut from the first '
+    "paragraph into metadata (dateline)",
+    # article (steps article, article_edges, and the learned finder)
+    "article.before": "before the article region (the reason says how the block scored)",
+    "article.after": "after the article region (the reason says how the block scored)",
+    "article.debris": "taken for debris by the learned block model (the reason gives its odds)",
+    "article.no_article": "warning: the learned model found no article; the page is kept whole",
+    # markdown
+    "markdown.no_words": "a block with no words: a rule, a separator or a stray mark",
+    "markdown.markup_only": "a block that is only markup",
+    "markdown.markup": "markdown markup removed from a block (links, emphasis, heading marks)",
+    # paragraphs
+    "paragraphs.rejoined": "a paragraph broken over several blocks, joined again",
+    # pages (step page_breaks)
+    "pages.joined": "hard-wrapped lines joined into one paragraph",
+    "pages.wrapped_line": "a hard-wrapped line, joined to the one above it",
+    "pages.number": "a page number",
+    "pages.footer": "a running footer with the page number",
+    "pages.running": "a running header or footer, repeated on every page",
+    # unicode (one code per rewrite: the most significant repair made)
+    "unicode.mojibake": "mojibake repaired (text decoded with the wrong charset), with ftfy",
+    "unicode.entities": "HTML character references decoded (&amp; &nbsp; &#8217;)",
+    "unicode.surrogates": "lone surrogates removed",
+    "unicode.escapes": "terminal escape codes removed",
+    "unicode.controls": "control and invisible characters removed",
+    "unicode.nfc": "text normalised to NFC",
+    "unicode.marks": "combining marks removed: a flood of them, or marks with no base",
+    "unicode.invisible": "a block of only invisible characters",
+    # units
+    "units.wrong_unit": "a garbled conversion repaired: the converted figure's unit was wrong",
+    "units.swapped": "a garbled conversion repaired: the two units were swapped",
+    "units.ambiguous": "warning: a garbled conversion that fits more than one unit: not repaired",
+    "units.no_conversion": "warning: a figure in brackets that fits no conversion of the one "
+    "before it: not repaired",
+    # pipeline
+    "pipeline.timeout_block": "warning: a pattern timed out on a block: it was kept as it was",
+    "pipeline.timeout_step": "warning: a pattern timed out: the whole step was skipped",
+    "pipeline.text_removed": "a block a plain str -> str step dropped",
+    "pipeline.text_rewrote": "text a plain str -> str step changed",
+    # decoding and HTML
+    "decode.stray_bytes": "warning: bytes that are UTF-8 but for a few stray bytes, decoded "
+    "with replacement characters",
+    "html.headline": "the page's title opening the body: moved out (it is in metadata)",
+    "html.fallback": "warning: trafilatura found too little; the page's own text was cleaned",
+    # custom steps that give no code
+    "custom.removed": "a block a custom step removed without giving a code",
+    "custom.metadata": "a block a custom step moved to metadata without giving a code",
+    "custom.rewrote": "text a custom step rewrote without giving a code",
+    "custom.warning": "a warning a custom step gave without a code",
+}
+
+
+def describe(code: str) -> str:
+    """What a code means; KeyError for a code not in the table."""
+    return CODES[code]
+
+
+def default_code(action: str) -> str:
+    """The code of a change logged without one."""
+    return f"custom.{action}"
