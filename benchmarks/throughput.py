@@ -31,7 +31,8 @@ import ftfy
 import newsclean
 from newsclean import Pipeline, Step
 from newsclean.document import Document
-from newsclean.text import forget, key
+from newsclean.memo import forget
+from newsclean.text import key
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent.parent / "shared" / "corpora" / "readability"

@@ -22,8 +22,9 @@ import numpy as np
 import regex
 
 from . import phrases
+from .grammar import heading_level, is_bullet
 from .language import stopwords
-from .text import heading_level, is_bullet, key, link_share, plain, plain_words
+from .text import key, link_share, plain, plain_words
 
 SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
 PUNCTUATION = frozenset(",.;:!?،、，。；")

@@ -31,7 +31,8 @@ from . import config as _config
 from .config import Config
 from .document import Block, Change, Document, one_line
 from .fates import BlockFate, block_fates
-from .text import PatternTimeout, run_memo
+from .memo import run_memo
+from .patterns import PatternTimeout
 
 DocFunction = Callable[[Document], None]
 TextFunction = Callable[[str], str]

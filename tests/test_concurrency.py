@@ -1,6 +1,6 @@
 """Runs on many threads at once give what one run alone gives (issue #14).
 
-The memo of `newsclean.text` belongs to one run: a run on another thread must never empty it
+The memo of `newsclean.memo` belongs to one run: a run on another thread must never empty it
 or see its entries.
 """
 
@@ -13,7 +13,7 @@ import pytest
 from conftest import FIXTURES, SHARED
 
 import newsclean
-from newsclean import text as nctext
+from newsclean import memo as ncmemo
 
 CORPUS_SAMPLE = 12  # pages from the shared corpus: enough for a mix, a few seconds in all
 
@@ -41,7 +41,7 @@ def test_cleaning_on_eight_threads_gives_the_serial_outputs():
 calls: list[str] = []
 
 
-@nctext.memoised
+@ncmemo.memoised
 def probe(text: str) -> int:
     """A memoised function that records each time it is really computed."""
     calls.append(text)
@@ -81,4 +81,4 @@ def test_runs_on_two_threads_do_not_share_a_memo():
     for thread in threads:
         thread.join()
     assert calls == ["the same block", "the same block"]
-    assert nctext.RUN_MEMO.get() is None  # and nothing is held once the runs are over
+    assert ncmemo.RUN_MEMO.get() is None  # and nothing is held once the runs are over

@@ -12,7 +12,7 @@ import newsclean
 from newsclean import Pipeline, step
 from newsclean.document import Document
 from newsclean.filters.markdown import markdown
-from newsclean.text import pattern
+from newsclean.patterns import pattern
 
 SENTENCE = "The council said the bridge would open."
 

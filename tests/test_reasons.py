@@ -11,8 +11,8 @@ import pytest
 
 import newsclean
 from newsclean.filters.article import learned_article
+from newsclean.patterns import pattern
 from newsclean.reasons import CODE_PATTERN, CODES
-from newsclean.text import pattern
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = sorted(
@@ -144,7 +144,7 @@ def test_a_result_is_data():
     assert list(data) == ["text", "metadata", "changes"]
     assert json.loads(json.dumps(data)) == data
     assert data["text"] == result.text == f"{PARAGRAPH}\n\nTom & Jerry agreed."
-    assert data["metadata"] == {"title": "A headline for the story"}
+    assert data["metadata"] == {"language": "en", "title": "A headline for the story"}
     assert [(c["action"], c["code"]) for c in data["changes"]] == [
         ("rewrote", "unicode.entities"),
         ("removed", "ads.label"),

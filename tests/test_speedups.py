@@ -33,9 +33,7 @@ from newsclean.filters.media import (
     is_placeholder,
     only_images_and_links,
 )
-from newsclean.phrases import PrefixMatcher
-from newsclean.pipeline import text_step
-from newsclean.text import (
+from newsclean.grammar import (
     BULLET,
     EMPHASIS,
     HEADING,
@@ -43,18 +41,14 @@ from newsclean.text import (
     LINK,
     QUOTE,
     WORD,
-    forget,
-    is_paragraph,
-    key,
-    link_share,
     may_have_marker,
-    plain,
-    plain_words,
     without_images,
     without_italics,
-    word_list,
-    words,
 )
+from newsclean.memo import forget
+from newsclean.phrases import PrefixMatcher
+from newsclean.pipeline import text_step
+from newsclean.text import is_paragraph, key, link_share, plain, plain_words, word_list, words
 
 
 def counting_pipeline() -> tuple[Pipeline, list[str]]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from .. import config, phrases
 from ..document import Document
+from ..memo import memoised
 from ..pipeline import step
-from ..text import key, memoised, plain
+from ..text import key, plain
 
 # the reason code of each of ad_reason's answers
 AD_CODES = {

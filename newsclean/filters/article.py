@@ -26,23 +26,13 @@ import regex
 
 from .. import blocks, config, language, phrases
 from ..document import Document
+from ..grammar import heading_level, is_bullet, without_images
+from ..memo import memoised
 from ..model import BlockModel, viterbi
 from ..model import shipped as shipped_model
+from ..patterns import Pattern, pattern
 from ..pipeline import Step, step
-from ..text import (
-    Pattern,
-    heading_level,
-    is_bullet,
-    key,
-    key_words,
-    link_pieces,
-    memoised,
-    pattern,
-    plain,
-    plain_words,
-    without_images,
-    words,
-)
+from ..text import key, key_words, link_pieces, plain, plain_words, words
 from .ads import ad_reason
 from .furniture import is_byline, is_dateline, is_source_name
 from .media import media_reason

@@ -11,20 +11,11 @@ import regex
 
 from .. import phrases
 from ..document import Document
+from ..grammar import heading_level, is_bullet
+from ..memo import memoised
+from ..patterns import Pattern, pattern
 from ..pipeline import step
-from ..text import (
-    Pattern,
-    ends_with_terminal,
-    heading_level,
-    is_bullet,
-    is_paragraph,
-    key,
-    memoised,
-    pattern,
-    plain,
-    plain_words,
-    words,
-)
+from ..text import ends_with_terminal, is_paragraph, key, plain, plain_words, words
 
 BYLINE_MAX_WORDS = 12
 SOURCE_MAX_WORDS = 4

@@ -10,20 +10,10 @@ import regex
 
 from .. import phrases
 from ..document import Document
+from ..grammar import LINK, heading_level, is_bullet, without_images
+from ..patterns import Pattern, pattern
 from ..pipeline import step
-from ..text import (
-    LINK,
-    Pattern,
-    heading_level,
-    is_bullet,
-    is_paragraph,
-    key,
-    link_share,
-    pattern,
-    plain,
-    without_images,
-    words,
-)
+from ..text import is_paragraph, key, link_share, plain, words
 
 LONE_BULLET_MAX_WORDS = 15
 NUMBERED = pattern(r"^\s{0,12}\d{1,3}[.)]\s")

@@ -6,8 +6,7 @@ their number): the list is part of the article."""
 from __future__ import annotations
 
 from ..document import Document
-from ..pipeline import step
-from ..text import (
+from ..grammar import (
     BULLET,
     EMPHASIS,
     HEADING,
@@ -15,11 +14,12 @@ from ..text import (
     QUOTE,
     TARGET,
     may_have_marker,
-    pattern,
     without_images,
     without_italics,
-    word_list,
 )
+from ..patterns import pattern
+from ..pipeline import step
+from ..text import word_list
 
 ESCAPE = pattern(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 NUMBERED = pattern(r"^\s{0,12}(\d{1,3}[.)])\s")

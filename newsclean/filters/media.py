@@ -12,20 +12,11 @@ import regex
 
 from .. import phrases
 from ..document import Block, Document
+from ..grammar import heading_level, is_bullet
+from ..memo import memoised
+from ..patterns import Pattern, pattern
 from ..pipeline import step
-from ..text import (
-    Pattern,
-    ends_with_terminal,
-    heading_level,
-    is_bullet,
-    is_paragraph,
-    key,
-    link_pieces,
-    memoised,
-    pattern,
-    plain,
-    words,
-)
+from ..text import ends_with_terminal, is_paragraph, key, link_pieces, plain, words
 
 PLACEHOLDER = pattern(
     r"^\W{0,20}[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I

@@ -17,8 +17,10 @@ import regex
 
 from .. import phrases
 from ..document import Document
+from ..grammar import heading_level, is_bullet
+from ..patterns import Pattern, pattern
 from ..pipeline import step
-from ..text import Pattern, ends_with_terminal, heading_level, is_bullet, key, pattern, words
+from ..text import ends_with_terminal, key, words
 from .paragraphs import join_broken
 
 RUNNING_MIN_WORDS, RUNNING_MAX_WORDS = 2, 12  # a running header is a short label, not a sentence

@@ -6,8 +6,10 @@ hyphenated across the break ("realis-" + "tic") is rejoined without its hyphen."
 from __future__ import annotations
 
 from ..document import Block, Document
+from ..grammar import BULLET, HEADING
+from ..patterns import pattern
 from ..pipeline import step
-from ..text import BULLET, HEADING, ends_with_terminal, pattern, starts_lower
+from ..text import ends_with_terminal, starts_lower
 
 SPACE_RUN = pattern(r"\s{2,}")
 # a word hyphenated at the end of a hard-wrapped line: "realis-" + "tic"

@@ -27,8 +27,9 @@ import ftfy.badness
 import regex
 
 from ..document import Document
+from ..memo import memoised
+from ..patterns import pattern
 from ..pipeline import step
-from ..text import memoised, pattern
 
 # control characters (tab aside; ESC included, so terminal escapes are found by the same scan),
 # non-characters (U+FDD0..U+FDEF and U+nFFFE, U+nFFFF of every plane), invisible format
