@@ -20,6 +20,10 @@ from .grammar import (
     without_italics,
 )
 from .memo import memoised
+from .patterns import pattern
+
+# a word hyphenated at the end of a hard-wrapped line: "realis-" + "tic"
+SPLIT_WORD = pattern(r"(?<=\p{Ll})-$")
 
 
 def word_list(text: str) -> list[str]:
@@ -113,3 +117,14 @@ def is_paragraph(text: str) -> bool:
     p = plain(text)
     n = plain_words(text) if p == text else words(text)
     return n >= 25 or (n >= 8 and p.rstrip("\"'”’»)").endswith((".", "!")))
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """The pieces of one paragraph as one, a word hyphenated across a break made whole."""
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if SPLIT_WORD.search(out[-1][-2:]):
+            out[-1] = out[-1][:-1] + piece
+        else:
+            out.append(piece)
+    return " ".join(out)

@@ -9,7 +9,6 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsclean import Document, Pipeline, step
-from newsclean.filters.ads import ad_reason
 from newsclean.filters.article import (
     COMMENTS_HEADING_MAX_WORDS,
     MAY_BE_UNSPACED,
@@ -22,17 +21,6 @@ from newsclean.filters.article import (
     size,
 )
 from newsclean.filters.links import LINK_LINE_MARK, link_line_pattern
-from newsclean.filters.media import (
-    CREDIT_MARK,
-    CREDIT_TAIL_REACH,
-    PLACEHOLDER,
-    SWATCH,
-    SWATCH_FROM,
-    credit_pattern,
-    credit_tail_pattern,
-    is_placeholder,
-    only_images_and_links,
-)
 from newsclean.grammar import (
     BULLET,
     EMPHASIS,
@@ -44,6 +32,18 @@ from newsclean.grammar import (
     may_have_marker,
     without_images,
     without_italics,
+)
+from newsclean.kinds import (
+    CREDIT_MARK,
+    CREDIT_TAIL_REACH,
+    PLACEHOLDER,
+    SWATCH,
+    SWATCH_FROM,
+    ad_reason,
+    credit_pattern,
+    credit_tail_pattern,
+    is_placeholder,
+    only_images_and_links,
 )
 from newsclean.memo import forget
 from newsclean.phrases import PrefixMatcher

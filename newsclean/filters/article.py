@@ -27,15 +27,14 @@ import regex
 from .. import blocks, config, language, phrases
 from ..document import Document
 from ..grammar import heading_level, is_bullet, without_images
+from ..kinds import ad_reason, media_reason
 from ..memo import memoised
 from ..model import BlockModel, viterbi
 from ..model import shipped as shipped_model
 from ..patterns import Pattern, pattern
 from ..pipeline import Step, step
 from ..text import key, key_words, link_pieces, plain, plain_words, words
-from .ads import ad_reason
 from .furniture import is_byline, is_dateline, is_source_name
-from .media import media_reason
 
 SENTENCE_COST = 4  # a block's words count for the article, less this; a sentence pays least,
 LINE_COST = 10  # a line that does not end like one more (labels, menu entries, titles),

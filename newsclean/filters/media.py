@@ -6,79 +6,18 @@ provider's credit), and the slides of a numbered gallery ("1/50 ..."). Phrase li
 
 from __future__ import annotations
 
-import re
-
-import regex
-
 from .. import phrases
 from ..document import Block, Document
 from ..grammar import heading_level, is_bullet
-from ..memo import memoised
-from ..patterns import Pattern, pattern
+from ..kinds import CAPTION_MAX_WORDS, media_reason
+from ..patterns import pattern
 from ..pipeline import step
-from ..text import ends_with_terminal, is_paragraph, key, link_pieces, plain, words
+from ..text import ends_with_terminal, is_paragraph, key, plain, words
 
-PLACEHOLDER = pattern(
-    r"^\W{0,20}[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I
-)
-# a legend line starts with a swatch: a geometric shape or a coloured square (none is below
-# SWATCH_FROM: a quick test)
-SWATCH_FROM = "\u25a0"
-SWATCH = pattern(
-    r"^[\u25a0-\u25ff\u2b1b\u2b1c\u2b24\u2b50-\u2b55\U0001f7e0-\U0001f7eb]", same_in_re=True
-)
-CAPTION_MIN_WORDS, CAPTION_MAX_WORDS = 7, 40  # shorter is a subheading; longer is prose
-CREDIT_MAX_WORDS = 25
-LEGEND_MAX_WORDS = 10
+CAPTION_MIN_WORDS = 7  # shorter is a subheading (longer than CAPTION_MAX_WORDS is prose)
 # a gallery's slide counter opens a block: "1/50 Title", "## 3 / 12"; not a date ("9/11/13")
 SLIDE_COUNTER = pattern(r"^\W{0,8}(\d{1,3}) ?/ ?(\d{1,3})(?!\S)")
 GALLERY_MIN_SLIDES = 3  # counters numbered one after another, out of the same total
-
-
-CREDIT_MARK = re.compile(r"[:|/©,]")  # a credit pattern's label is followed by one of these
-CREDIT_TAIL_REACH = 70  # a closing credit's colon stands this close to the end, or closer
-
-
-@phrases.cached
-def credit_pattern() -> Pattern:
-    labels = phrases.alternation("media_credit_label")
-    return pattern(rf"^\(?(?:{labels})\s{{0,8}}(?:[:|/©]|,\s)", regex.IGNORECASE)
-
-
-@phrases.cached
-def credit_tail_pattern() -> Pattern:
-    """A caption's closing credit after its last sentence: "... Wareham. Photograph: B Jones"."""
-    labels = phrases.alternation("media_credit_label")
-    return pattern(
-        rf"[.!?]\s{{1,8}}(?:{labels})\s{{0,8}}:\s{{0,8}}[^!?:\n]{{1,60}}(?<!\.)$", regex.IGNORECASE
-    )
-
-
-def is_labelled_agency_credit(k: str) -> bool:
-    """A credit label followed by nothing but an agency's name: "Foto Ansa", "Photo AFP"."""
-    label = phrases.prefix("media_credit_label").match(k)
-    return bool(label) and k[label.end() :].strip() in phrases.exact("media_credit_exact")
-
-
-def only_images_and_links(text: str) -> list[str] | None:
-    """The texts of the links of a block that holds nothing but images, links and stray marks;
-    None for any other block. Such a block starts, after its marks, with the "[" of a link or
-    an image: a quick test that spares the pattern for prose."""
-    if text.lstrip(" ]()!|-*#>")[:1] not in ("", "["):
-        return None
-    pieces = link_pieces(text)
-    return None if "".join(pieces[0::2]).strip(" []()!|-*#>") else list(pieces[1::2])
-
-
-def is_placeholder(text: str) -> bool:
-    link_texts = only_images_and_links(text) if "](" in text else None
-    if link_texts is not None:
-        return not any(link_text.strip(" []!") for link_text in link_texts)
-    # the pattern's bracket stands in the first 21 characters, after no letter
-    head = text[:21]
-    if ("[" not in head and "(" not in head) or text[0].isalpha():
-        return False
-    return PLACEHOLDER.match(text) is not None
 
 
 # the reason code of each of media_reason's answers
@@ -91,34 +30,6 @@ MEDIA_CODES = {
     "map provider credit": "media.map_credit",
     "map legend": "media.map_legend",
 }
-
-
-@memoised
-def media_reason(text: str) -> str | None:
-    """Why a block is media debris, or None. Memoised: the article step asks it of every
-    block, and the media step asks again."""
-    if is_placeholder(text):
-        return "image placeholder"
-    k = key(text)
-    if not k:
-        return None
-    if phrases.prefix("media_caption_label").match(k):
-        return "image caption/credit label"
-    if k in phrases.exact("media_credit_exact") or is_labelled_agency_credit(k):
-        return "photo credit"
-    # the anchored patterns first: most blocks fail them at once, and counting words is dearer
-    p = plain(text)
-    if CREDIT_MARK.search(p) and credit_pattern().match(p) and words(text) <= CREDIT_MAX_WORDS:
-        return "photo credit or attribution"
-    # the pattern's search is unanchored, so it runs on short blocks only
-    short = ":" in p[-CREDIT_TAIL_REACH:] and words(text) <= CAPTION_MAX_WORDS
-    if short and credit_tail_pattern().search(p):
-        return "photo caption ending in its credit"
-    if k in phrases.exact("map_provider_exact"):
-        return "map provider credit"
-    if p[:1] >= SWATCH_FROM and SWATCH.match(p) and words(text) <= LEGEND_MAX_WORDS:
-        return "map legend"
-    return None
 
 
 def is_map_heading(text: str) -> bool:

@@ -20,8 +20,7 @@ from ..document import Document
 from ..grammar import heading_level, is_bullet
 from ..patterns import Pattern, pattern
 from ..pipeline import step
-from ..text import ends_with_terminal, key, words
-from .paragraphs import join_broken
+from ..text import ends_with_terminal, join_pieces, key, words
 
 RUNNING_MIN_WORDS, RUNNING_MAX_WORDS = 2, 12  # a running header is a short label, not a sentence
 RUNNING_MIN_REPEATS = 2
@@ -76,7 +75,7 @@ def join_wrapped_lines(doc: Document) -> None:
             continue
         text = block.text
         if first is not None and block.gap == 0 and not is_list_or_heading(text):
-            joined = join_broken(blocks[first].text.rstrip(), text.strip())
+            joined = join_pieces([blocks[first].text.rstrip(), text.strip()])
             doc.rewrote(
                 blocks[first].text + "\n" + text,
                 joined,

@@ -9,11 +9,9 @@ from ..document import Block, Document
 from ..grammar import BULLET, HEADING
 from ..patterns import pattern
 from ..pipeline import step
-from ..text import ends_with_terminal, starts_lower
+from ..text import ends_with_terminal, join_pieces, starts_lower
 
 SPACE_RUN = pattern(r"\s{2,}")
-# a word hyphenated at the end of a hard-wrapped line: "realis-" + "tic"
-SPLIT_WORD = pattern(r"(?<=\p{Ll})-$")
 
 
 def without_space_runs(text: str) -> str:
@@ -39,22 +37,6 @@ def joinable(first: str, second: str) -> bool:
 def last_piece(pieces: list[str]) -> str:
     """The piece whose end is the end of the joined text (pieces of only ` *_` are looked past)."""
     return next((p for p in reversed(pieces) if p.rstrip(" *_")), pieces[-1])
-
-
-def join_pieces(pieces: list[str]) -> str:
-    """The pieces of one paragraph as one, a word hyphenated across a break made whole."""
-    out = [pieces[0]]
-    for piece in pieces[1:]:
-        if SPLIT_WORD.search(out[-1][-2:]):
-            out[-1] = out[-1][:-1] + piece
-        else:
-            out.append(piece)
-    return " ".join(out)
-
-
-def join_broken(first: str, second: str) -> str:
-    """Two pieces of one paragraph as one."""
-    return join_pieces([first, second])
 
 
 @step("paragraphs", "rejoin paragraphs broken in two; one space between words")
