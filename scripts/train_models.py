@@ -1,16 +1,22 @@
-"""Train the learned article finder (newsclean/data/block_model.json) from labelled corpora.
+"""Train the learned article finder and the page-type classifier from labelled corpora.
 
-    python scripts/train_block_model.py                       # wcxb-dev + readability
-    python scripts/train_block_model.py --corpus A --corpus B --out model.json --folds 5
+    python scripts/train_models.py                        # wcxb-dev + readability
+    python scripts/train_models.py --corpus A --corpus B --out model.json --folds 5
 
 Each page's dumps (text.txt, md.txt, mdplain.txt) go through the steps that run before the
 article finder (unicode, page_breaks), are split into blocks, and each block is labelled
 article when most of its 4-word shingles (a short block: its words, in order) stand in the
-page's gold text. A logistic regression (numpy, iteratively reweighted least squares, L2) is
-fitted on the block table with context; the Viterbi switch cost is chosen on out-of-fold
-scores. Validation is K-fold grouped by domain: every figure printed is out-of-fold, measured
-on domains the fold's model never saw. Training is deterministic: the same corpora give the
-same file, byte for byte.
+page's gold text. Each page also gives an article-only copy (its article blocks alone), which
+teaches the model that a clean article stays whole: what a second pass, or clean(clean(x)),
+hands it. Gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, settings in
+TREES) are fitted on the block table with context and exported to node arrays
+(newsclean/data/block_model.json, scored with numpy); the Viterbi switch cost is chosen on
+out-of-fold scores. A multinomial logistic regression over the page facts, fitted by a fixed
+number of gradient steps, gives the page type (newsclean/data/page_type_model.json).
+
+Validation is K-fold grouped by domain: every figure printed is out-of-fold, measured on
+domains the fold's model never saw (the article-only copies are never scored). Training is
+deterministic: the same corpora give the same files, byte for byte.
 """
 
 from __future__ import annotations
