@@ -94,7 +94,11 @@ def _explain_page(page: str, pipeline: Pipeline) -> Result:
                 code="html.fallback",
             )
             result = Result(
-                fallback.text, fallback.meta, [note, *fallback.changes], fallback.source
+                fallback.text,
+                fallback.meta,
+                [note, *fallback.changes],
+                fallback.source,
+                fallback.article_region,
             )
     result.meta = {**result.meta, **extraction.meta}
     html.drop_headline(result)

@@ -94,7 +94,7 @@ def test_jsonl_from_stdin_to_stdout_with_metadata_and_another_field():
     assert first["body"] == EXPECTED
     result = newsclean.explain(RAW)
     assert first["newsclean"] == {"meta": result.meta, "removed": dict(result.counts())}
-    assert first["newsclean"]["meta"]["byline"] == "By Sarah Jones"
+    assert first["newsclean"]["meta"]["author"] == "Sarah Jones"
     assert second == {"body": "Just a line.", "newsclean": {"meta": {}, "removed": {}}}
 
 

@@ -52,7 +52,7 @@ def test_explain_prints_the_text_then_every_removal_and_its_reason():
     article, removed = out.split("\n== removed and why\n")
     assert article == "== article\n" + EXPECTED + "\n"
     lines = removed.splitlines()
-    assert "byline: By Sarah Jones" in lines
+    assert "author: Sarah Jones" in lines
     assert 'removed: "ADVERTISEMENT" by ads: ad label [ads.label]' in lines
     assert 'removed: "Share this page" by ads: promo or notice [ads.promo]' in lines
 
@@ -188,7 +188,7 @@ def test_format_json_prints_one_object_with_the_text_metadata_and_changes():
     printed = json.loads(proc.stdout)
     assert printed == newsclean.explain(RAW.encode()).to_dict()
     assert printed["text"] == EXPECTED
-    assert printed["metadata"]["byline"] == "By Sarah Jones"
+    assert printed["metadata"]["author"] == "Sarah Jones"
     ad = next(c for c in printed["changes"] if c["code"] == "ads.label")
     assert ad == {
         "filter": "ads",
@@ -279,7 +279,8 @@ def test_explain_prints_one_line_per_change_and_shows_where_a_rewrite_changed(tm
     proc = run("clean", "--explain", str(dump))
     assert proc.returncode == 0, proc.stderr
     log = proc.stdout.decode().split("\n== removed and why\n")[1].splitlines()
-    assert log == [
+    assert log[0] == "language: en"  # the metadata first, then the changes
+    assert log[1:] == [
         'rewrote: "Tom [-&amp;-]{+&+} Jerry, who run the…" by unicode: '
         "HTML character references decoded [unicode.entities]",
         'rewrote: "…in any flood they could[-\\n\\n-]{+ +}remember, and that the…" by paragraphs: '

@@ -281,9 +281,12 @@ def headline_before(doc: Document, start: int) -> int:
     return start
 
 
-def describe_region(doc: Document, start: int, end: int, total: int) -> str:
-    first, last = plain(doc.blocks[start].text), plain(doc.blocks[end - 1].text)
-    return f'blocks {start + 1}-{end} of {total}, "{first[:40]}" to "{last[-40:]}"'
+def input_region(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """blocks[start:end] as a region of the input's blocks (`Result.blocks`): from the first
+    of them that comes from the input to the last; None if none does (a later pass)."""
+    found = [doc.input_index(b) for b in doc.blocks[start:end]]
+    indices = [i for i in found if i is not None]
+    return (indices[0], indices[-1] + 1) if indices else None
 
 
 def without_repeats(scores: list[BlockScore], doc: Document) -> list[BlockScore]:
@@ -307,8 +310,8 @@ def cut_to_region(doc: Document, keep_headline: bool) -> None:
     if sum(values[start:end]) < doc.config.article.min_region_weight:
         return  # not even a paragraph's weight of prose: a list page, nothing to tell apart
     headline = headline_before(doc, start) if keep_headline else start
-    if keep_headline and (start > 0 or end < len(scores)):
-        doc.meta["article_region"] = describe_region(doc, start, end, len(scores))
+    if keep_headline and (start > 0 or end < len(scores)) and doc.article_region is None:
+        doc.article_region = input_region(doc, start, end)
     for i, s in enumerate(scores):
         if s.why == LATER_FILTERS:
             continue  # they remove it, with a more precise reason

@@ -78,15 +78,22 @@ def is_dateline(text: str) -> bool:
 
 
 def is_byline(text: str) -> bool:
+    return bool(byline_names(text))
+
+
+def byline_names(text: str) -> str:
+    """The names a byline gives, without its prefix ("By Anna Berg" -> "Anna Berg"); "" if
+    `text` is no byline."""
     p = plain(text)
     k = key(text)
     if words(p) > BYLINE_MAX_WORDS or ends_with_terminal(p) and not p.endswith(")"):
-        return False
+        return ""
     match = phrases.prefix("byline_prefix").match(k)
     if not match:
-        return False
-    rest = p.split(None, len(match.group(0).split()))[-1]
-    return bool(rest) and rest[0].isupper()
+        return ""
+    parts = p.split(None, len(match.group(0).split()))
+    rest = parts[-1] if len(parts) > len(match.group(0).split()) else ""
+    return rest if rest and rest[0].isupper() else ""
 
 
 def is_credit_line(text: str) -> bool:
@@ -170,9 +177,10 @@ def furniture(doc: Document) -> None:
                 title_key = key(text)
                 doc.to_meta(i, "title", plain(text), "headline", "furniture.headline")
                 continue
-            if is_byline(text):
+            names = byline_names(text)
+            if names:
                 mark_head_furniture(doc, i)
-                doc.to_meta(i, "byline", plain(text), "byline", "furniture.byline")
+                doc.to_meta(i, "author", names, "byline", "furniture.byline")
                 if (
                     i + 1 < len(blocks)
                     and is_source_name(blocks[i + 1].text)
@@ -180,7 +188,7 @@ def furniture(doc: Document) -> None:
                 ):
                     doc.to_meta(
                         i + 1,
-                        "source",
+                        "sitename",
                         plain(blocks[i + 1].text),
                         "outlet under the byline",
                         "furniture.source",
@@ -191,9 +199,7 @@ def furniture(doc: Document) -> None:
         elif is_credit_line(text) or (i >= len(blocks) - STORY_END and is_closing_credit(text)):
             doc.to_meta(i, "credits", plain(text), "contributor credits", "furniture.credits")
         elif is_dateline(text):
-            doc.to_meta(
-                i, "dateline", plain(text), "dateline or section footer", "furniture.dateline"
-            )
+            doc.to_meta(i, "date", plain(text), "date line or section footer", "furniture.dateline")
         elif is_paragraph(text) and not seen_body:
             seen_body = True
             m = WIRE_DATELINE.match(text)
