@@ -360,7 +360,8 @@ def read_entry(path: str, pipeline: Pipeline | None = None) -> Entry:
     with its error."""
     from . import explain
     from .batch import InputError, read_document
-    from .html import decode, looks_like_html
+    from .decoding import decode
+    from .html import looks_like_html
 
     try:
         data = read_document(path)

@@ -44,7 +44,7 @@ from ..text import (
     words,
 )
 from .ads import ad_reason
-from .furniture import is_byline, is_dateline, is_source_name
+from .furniture import can_be_title, is_byline, is_dateline, is_source_name
 from .media import media_reason
 
 SENTENCE_COST = 4  # a block's words count for the article, less this; a sentence pays least,
@@ -269,16 +269,54 @@ def article_region(values: list[float]) -> tuple[int, int]:
 
 def headline_before(doc: Document, start: int) -> int:
     """The index of a top-level heading just before `start` (the article's headline), or start.
-    Lines that show no letter (share counts, images, empty bullets) do not count as distance."""
+    Lines that show no letter (share counts, images, empty bullets), bylines, dates and what
+    the ads and media filters take (share bars, captions) do not count as distance."""
     lettered = 0
     for i in range(start - 1, -1, -1):
         text = doc.blocks[i].text
         if heading_level(text) in (1, 2):
             return i
+        if is_head_furniture(text) or block_score(text).why == LATER_FILTERS:
+            continue
         lettered += any(c.isalpha() for c in plain(text))
         if lettered == TITLE_LOOKBACK:
             break
     return start
+
+
+def head_before(doc: Document, start: int) -> int:
+    """Where the article's head begins, in a dump without a marked-up headline: the byline
+    and date lines just before `start` (and the outlet under a byline), with what the ads
+    and media filters take between them, and the line above them if it reads as a title.
+    `start` if there are none. The furniture filter moves them into metadata."""
+    first = start
+    for i in range(start - 1, -1, -1):
+        text = doc.blocks[i].text
+        if is_byline(text) or is_dateline(text):
+            first = i
+        elif i > 0 and is_source_name(text) and is_byline(doc.blocks[i - 1].text):
+            continue  # the outlet under the byline
+        elif block_score(text).why != LATER_FILTERS:
+            break
+    if first == start:
+        return start
+    above = first - 1
+    while above >= 0 and block_score(doc.blocks[above].text).why == LATER_FILTERS:
+        above -= 1
+    if above >= 0 and reads_as_title(doc.blocks[above].text, doc.config.furniture):
+        return above
+    return first
+
+
+def reads_as_title(text: str, settings: config.FurnitureSettings) -> bool:
+    """A line that can be an unmarked headline (`can_be_title`), and not a known label or what
+    the ads and media filters take."""
+    return (
+        can_be_title(text, settings.headline_max_words)
+        and not reads_as_sentence(plain(text))
+        and key(text) not in phrases.exact("link_heading_exact")
+        and content_score(text).why != LATER_FILTERS
+    )
 
 
 def input_region(doc: Document, start: int, end: int) -> tuple[int, int] | None:
@@ -310,6 +348,8 @@ def cut_to_region(doc: Document, keep_headline: bool) -> None:
     if sum(values[start:end]) < doc.config.article.min_region_weight:
         return  # not even a paragraph's weight of prose: a list page, nothing to tell apart
     headline = headline_before(doc, start) if keep_headline else start
+    if keep_headline and headline == start:
+        headline = head_before(doc, start)
     if keep_headline and (start > 0 or end < len(scores)) and doc.article_region is None:
         doc.article_region = input_region(doc, start, end)
     for i, s in enumerate(scores):

@@ -145,6 +145,23 @@ def in_a_run_of_headings(doc: Document, index: int) -> bool:
     return any(heading_level(next(side, "")) == level for side in (before, after))
 
 
+TITLE_MIN_WORDS = 3  # a shorter line above a byline or a date is a section kicker as often
+
+
+def can_be_title(text: str, headline_max_words: int) -> bool:
+    """A line that can be a headline set without markup: a few words, not a sentence, a list
+    item, a link, a byline or a date."""
+    p = plain(text)
+    return (
+        TITLE_MIN_WORDS <= words(p) <= headline_max_words
+        and not ends_with_terminal(p)
+        and not is_bullet(text)
+        and "](" not in text
+        and not is_byline(text)
+        and not is_dateline(text)
+    )
+
+
 def mark_head_furniture(doc: Document, byline_index: int) -> None:
     """Above the byline, before any paragraph, stands only page furniture: menu, section kicker,
     headline, standfirst. With no marked-up headline, the line just above the byline is the
@@ -157,6 +174,19 @@ def mark_head_furniture(doc: Document, byline_index: int) -> None:
         )
     for j in above:
         doc.remove(j, "page furniture above the byline", "furniture.head")
+
+
+def title_above_date(doc: Document, date_index: int) -> None:
+    """With no headline found, a title-like line just above the first date line, before any
+    paragraph, is the title."""
+    above = date_index - 1
+    if (
+        above >= 0
+        and not doc.is_marked(above)
+        and can_be_title(doc.blocks[above].text, doc.config.furniture.headline_max_words)
+    ):
+        title = plain(doc.blocks[above].text)
+        doc.to_meta(above, "title", title, "the line above the date", "furniture.title_above_date")
 
 
 @step(
@@ -199,6 +229,8 @@ def furniture(doc: Document) -> None:
         elif is_credit_line(text) or (i >= len(blocks) - STORY_END and is_closing_credit(text)):
             doc.to_meta(i, "credits", plain(text), "contributor credits", "furniture.credits")
         elif is_dateline(text):
+            if not seen_body and "title" not in doc.meta:
+                title_above_date(doc, i)
             doc.to_meta(i, "date", plain(text), "date line or section footer", "furniture.dateline")
         elif is_paragraph(text) and not seen_body:
             seen_body = True
@@ -212,3 +244,71 @@ def furniture(doc: Document) -> None:
                     "furniture.wire_dateline",
                 )
                 block.text = text[m.end() :]
+
+
+# A reader service's header above the page's text (Jina Reader: "Title: ...", "URL Source:
+# ...", "Published Time: ...", "Markdown Content:"): its fields and where each goes
+READER_FIELDS = {"title": "title", "url source": "url", "published time": "date"}
+READER_NOTES = ("warning", "description", "number of pages", "markdown content")
+READER_LINE = pattern(r"^([A-Za-z][A-Za-z ]{2,20}):(?:\s+(.*?))?\s*$")
+READER_HEAD_LINES = 8  # the header's lines stand among the first of these
+SETEXT_RULE = pattern(r"^ {0,3}={3,}\s*$")  # the line of "=" under a setext headline
+
+
+def reader_header(doc: Document) -> list[tuple[int, str, str]]:
+    """The lines of a reader's header at the start of the dump, as (index, field, value): it
+    opens with "Title:" and names its "URL Source:"; [] if the dump has none."""
+    found: list[tuple[int, str, str]] = []
+    for i, block in enumerate(doc.blocks[:READER_HEAD_LINES]):
+        m = READER_LINE.match(block.text.strip())
+        name = m.group(1).lower() if m else ""
+        if name not in READER_FIELDS and name not in READER_NOTES:
+            break
+        if not found and name != "title":
+            return []
+        if name == "markdown content" and m and m.group(2):
+            break  # the page's text on the label's line: not a header line
+        found.append((i, name, (m.group(2) or "").strip() if m else ""))
+        if name == "markdown content":
+            break
+    return found if any(name == "url source" for _, name, _ in found) else []
+
+
+def setext_headline(doc: Document) -> int | None:
+    """The index of a headline underlined with "=" (a setext heading: "Headline" and a line of
+    "=====" under it, no blank line between) among the first wordy blocks, or None."""
+    wordy = 0
+    settings = doc.config.furniture
+    for i, block in enumerate(doc.blocks[:-1]):
+        wordy += bool(key(block.text))
+        if wordy > settings.head_zone:
+            return None
+        under = doc.blocks[i + 1]
+        if (
+            under.gap == 0
+            and SETEXT_RULE.match(under.text)
+            and heading_level(block.text) == 0
+            and 1 <= words(plain(block.text)) <= settings.headline_max_words
+        ):
+            return i
+    return None
+
+
+@step(
+    "header",
+    "a reader's header (Title:, URL Source:, Published Time:) and a ===-underlined headline: "
+    "into metadata",
+)
+def header(doc: Document) -> None:
+    for i, name, value in reader_header(doc):
+        field_name = READER_FIELDS.get(name)
+        if field_name and value:
+            doc.to_meta(i, field_name, value, "reader's header", "furniture.reader_header")
+        else:
+            doc.remove(i, "reader's header line", "furniture.reader_note")
+    if "title" in doc.meta:
+        return
+    i = setext_headline(doc)
+    if i is not None:
+        doc.to_meta(i, "title", plain(doc.blocks[i].text), "headline", "furniture.headline")
+        doc.remove(i + 1, "the line of = under the headline", "furniture.headline_rule")
