@@ -20,8 +20,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-import numpy as np
 import regex
 
 from .. import blocks, config, language, phrases
@@ -46,6 +46,9 @@ from ..text import (
 from .ads import ad_reason
 from .furniture import can_be_title, is_byline, is_dateline, is_source_name
 from .media import media_reason
+
+if TYPE_CHECKING:  # numpy is imported where it is used: it is slow to import
+    import numpy as np
 
 SENTENCE_COST = 4  # a block's words count for the article, less this; a sentence pays least,
 LINE_COST = 10  # a line that does not end like one more (labels, menu entries, titles),
@@ -394,6 +397,7 @@ def learned_article(model: BlockModel | None = None, name: str = "article") -> S
         >>> from newsclean import DEFAULT_PIPELINE
         >>> learned = DEFAULT_PIPELINE.replace("article", learned_article())
     """
+    import numpy as np
 
     def run(doc: Document) -> None:
         if not doc.blocks:
@@ -428,6 +432,8 @@ def learned_article(model: BlockModel | None = None, name: str = "article") -> S
 def debris_reason(m: BlockModel, row: np.ndarray, log_odds: float, size: float) -> str:
     """Why the model took a block for debris, in words: its probability, its size and link
     share, the run of link lines it stands in, and the fact that counted most against it."""
+    import numpy as np
+
     p = 1 / (1 + np.exp(log_odds))
     cols = m.columns
     share = row[cols.index("link_share")]
