@@ -283,6 +283,7 @@ def test_the_wire_dateline_of_the_ap_fixture_lands_in_the_metadata():
     assert result.meta["dateline"] == "MEMPHIS, Tenn. (AP)"
     assert result.meta["date"] == "Published 3:18 PM CDT, October 16, 2024"
     assert result.meta["author"] == "JOHN CARVER and MARIA LOPEZ"
+    assert result.meta["sitename"] == "Associated Press"  # under the byline: the outlet
     assert result.text.startswith("The Mississippi River dropped")
 
 
@@ -292,3 +293,14 @@ def test_a_wire_dateline_after_a_date_line_keeps_both():
     assert result.text == BODY
     assert result.meta["date"] == "October 5, 2024 4:12 PM GMT+1"
     assert result.meta["dateline"] == "LONDON, Oct 5 (Reuters)"
+
+
+def test_an_agency_under_a_byline_is_the_outlet_and_elsewhere_a_photo_credit():
+    result = newsclean.explain(f"By Anna Berg\n\nReuters\n\n{P1}\n\nReuters\n\n{P2}")
+    assert result.text == BODY
+    assert result.meta["sitename"] == "Reuters"
+    assert [(c.before, c.code) for c in result.removed] == [
+        ("Reuters", "media.credit"),  # the media step runs before furniture
+        ("By Anna Berg", "furniture.byline"),
+        ("Reuters", "furniture.source"),
+    ]

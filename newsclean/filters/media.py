@@ -26,6 +26,7 @@ from ..text import (
     plain,
     words,
 )
+from .furniture import is_byline
 
 PLACEHOLDER = pattern(
     r"^\W{0,20}[\[(](?:image|img|photo|picture|video|graphic|figure)[^\])]{0,40}[\])]\W*$", regex.I
@@ -198,6 +199,8 @@ def media(doc: Document) -> None:
     for i, block in enumerate(blocks):
         text = block.text
         reason = media_reason(text)
+        if reason == "photo credit" and i > 0 and is_byline(blocks[i - 1].text):
+            continue  # an agency under a byline is the outlet: furniture moves it to metadata
         if reason:
             doc.remove(i, reason, MEDIA_CODES[reason])
         elif is_map_heading(text):
