@@ -39,12 +39,10 @@ def explain_page(page: str, pipeline: Pipeline) -> Result:
     # trafilatura has already found the article: the whole-page steps would only cut it
     on_extract = pipeline.without(*(s.name for s in pipeline if s.whole_page))
     result = on_extract.run(extraction.text or "")
-    page_text: str | None = None
     described: dict[str, object] | None = None  # the describe step's facts of the whole page
     min_extracted = pipeline.config.html.min_extracted_chars
     if size(result.text) < min_extracted:
-        page_text = render_text(tree)
-        fallback = pipeline.run(page_text)
+        fallback = pipeline.run(render_text(tree))
         described = {k: v for k, v in fallback.meta.items() if k in DESCRIBED}
         if prefer_page_text(result.text, fallback.text, min_extracted):
             note = Change(
