@@ -12,14 +12,15 @@ pipeline carries its settings, a `Config` (`.configure(article={"min_region_weig
 
 from __future__ import annotations
 
-from . import html
+from . import decoding, html, metadata
 from .config import Config, ConfigError, load_pipeline
+from .decoding import DecodeError
 from .document import Block, Change, Document
 from .fates import BlockFate
 from .filters.ads import ads
 from .filters.article import article, article_edges
 from .filters.describe import describe
-from .filters.furniture import furniture
+from .filters.furniture import furniture, header
 from .filters.links import link_blocks
 from .filters.markdown import markdown
 from .filters.media import media, remove_galleries
@@ -27,7 +28,6 @@ from .filters.pages import page_breaks
 from .filters.paragraphs import paragraphs
 from .filters.unicode import normalise_unicode
 from .filters.units import fix_units, units
-from .html import DecodeError
 from .phrases import PhraseError
 from .pipeline import Pipeline, Result, Step, step
 
@@ -37,6 +37,7 @@ DEFAULT_PIPELINE = Pipeline(
     [
         normalise_unicode,
         page_breaks,
+        header,
         describe,
         article,
         remove_galleries,
@@ -60,44 +61,15 @@ def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
     """
     notes: list[str] = []
     if isinstance(raw, (bytes, bytearray)):
-        raw, notes = html.decode_noting(bytes(raw))
+        raw, notes = decoding.decode_noting(bytes(raw))
     elif not isinstance(raw, str):
         raise TypeError(f"newsclean expects text (str) or a page (bytes), not {type(raw).__name__}")
     pipeline = DEFAULT_PIPELINE if pipeline is None else pipeline  # an empty one is falsy
-    result = _explain_page(raw, pipeline) if html.looks_like_html(raw) else pipeline.run(raw)
+    result = html.explain_page(raw, pipeline) if html.looks_like_html(raw) else pipeline.run(raw)
     if notes:
         result.changes[:0] = [
             Change("decode", "warning", note, "", code="decode.stray_bytes") for note in notes
         ]
-    return result
-
-
-def _explain_page(page: str, pipeline: Pipeline) -> Result:
-    """trafilatura's article, finished by the pipeline; the page's own text if it found too
-    little."""
-    tree = html.parse(page)
-    if tree is None:
-        return pipeline.run("")
-    extraction = html.extract(tree)
-    # trafilatura has already found the article: the whole-page steps would only cut it
-    on_extract = pipeline.without(*(s.name for s in pipeline if s.whole_page))
-    result = on_extract.run(extraction.text or "")
-    min_extracted = pipeline.config.html.min_extracted_chars
-    if html.size(result.text) < min_extracted:
-        fallback = pipeline.run(html.render_text(tree))
-        if html.prefer_page_text(result.text, fallback.text, min_extracted):
-            note = Change(
-                "html",
-                "warning",
-                "trafilatura found too little: the page's text cleaned instead",
-                result.text or "(nothing)",
-                code="html.fallback",
-            )
-            result = Result(
-                fallback.text, fallback.meta, [note, *fallback.changes], fallback.source
-            )
-    result.meta = {**result.meta, **extraction.meta}
-    html.drop_headline(result)
     return result
 
 
@@ -123,5 +95,6 @@ __all__ = [
     "explain",
     "fix_units",
     "load_pipeline",
+    "metadata",
     "step",
 ]

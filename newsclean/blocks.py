@@ -17,14 +17,17 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 import regex
 
 from . import phrases
 from .grammar import heading_level, is_bullet
 from .language import stopwords
 from .text import key, link_share, plain, plain_words
+
+if TYPE_CHECKING:  # numpy is imported where it is used: it is slow to import
+    import numpy as np
 
 SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
 PUNCTUATION = frozenset(",.;:!?،、，。；")
@@ -141,6 +144,8 @@ def block_row(text: str, gap: int, stops: frozenset[str], seen: Counter[str]) ->
 
 def table(texts: Sequence[str], gaps: Sequence[int], language: str | None = None) -> np.ndarray:
     """The block facts of a document, one row a block, columns as in FACTS."""
+    import numpy as np
+
     if not texts:
         return np.zeros((0, len(FACTS)))
     stops = stopwords(language)
@@ -158,6 +163,8 @@ def table(texts: Sequence[str], gaps: Sequence[int], language: str | None = None
 
 def run_lengths(flags: np.ndarray) -> np.ndarray:
     """For each row, the length of the run of True rows it stands in (0 where False)."""
+    import numpy as np
+
     out = np.zeros(len(flags))
     start = 0
     for i in range(1, len(flags) + 1):
@@ -170,6 +177,8 @@ def run_lengths(flags: np.ndarray) -> np.ndarray:
 
 def with_context(facts: np.ndarray) -> np.ndarray:
     """The block facts beside each block's neighbours' (see column_names)."""
+    import numpy as np
+
     n = len(facts)
     cols = [FACTS.index(c) for c in CONTEXT]
     ctx = facts[:, cols]
@@ -225,6 +234,8 @@ RATING = regex.compile(r"[★☆]|\b[0-5](?:[.,]\d)?\s?(?:/|out of)\s?5\b")
 
 def page_table(facts: np.ndarray, text: str) -> np.ndarray:
     """The facts of a whole page (PAGE_FACTS), from its block table and its text."""
+    import numpy as np
+
     out = np.zeros(len(PAGE_FACTS))
     if not len(facts):
         return out

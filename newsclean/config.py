@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -202,6 +201,8 @@ def pipeline_from_dict(data: Mapping[str, Any], base: Pipeline | None = None) ->
 def load_pipeline(path: str | Path, base: Pipeline | None = None) -> Pipeline:
     """The pipeline a TOML file describes (see `pipeline_from_dict`); phrase folders are taken
     relative to the file's own folder (made absolute, so workers find them wherever they run)."""
+    import tomllib  # only a configuration file needs it
+
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .config import DEFAULT, Config
+from .metadata import Metadata, check
 from .reasons import default_code
 
 
@@ -166,12 +167,24 @@ def _hunk(old: str, new: str) -> list[str]:
 
 @dataclass
 class Document:
+    """Blocks, the metadata found (a `Metadata`: only the keys of `newsclean.metadata.FIELDS`),
+    the change log, and where the `article` step found the article (`article_region`)."""
+
     blocks: list[Block]
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: Metadata = field(default_factory=Metadata)
     changes: list[Change] = field(default_factory=list)
     filter: str = ""  # the filter now running; set by the pipeline
     config: Config = DEFAULT  # the settings of the pipeline running; set by the pipeline
+    # (start, end) of the article among the input's blocks, once the article step has cut
+    article_region: tuple[int, int] | None = None
     _pending: dict[int, Change] = field(default_factory=dict, repr=False)
+    # the blocks as the input was split, by id, with their index in the input (holding the
+    # block keeps its id from being reused by a block made later)
+    _input: dict[int, tuple[int, Block]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.meta, Metadata):
+            self.meta = Metadata(self.meta)
 
     @classmethod
     def from_text(cls, text: str) -> Document:
@@ -183,7 +196,15 @@ class Document:
                 gap = 0
             else:
                 gap += 1
-        return cls(blocks)
+        doc = cls(blocks)
+        doc._input = {id(b): (i, b) for i, b in enumerate(blocks)}
+        return doc
+
+    def input_index(self, block: Block) -> int | None:
+        """Where `block` stood in the input this document was split from (one block per
+        non-empty line, as `Result.blocks` counts them), or None for a block made since."""
+        found = self._input.get(id(block))
+        return found[0] if found is not None and found[1] is block else None
 
     def text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
@@ -202,7 +223,9 @@ class Document:
             self._pending[index] = Change(self.filter, "removed", reason, before, code=code)
 
     def to_meta(self, index: int, key: str, value: str, reason: str, code: str = "") -> None:
-        """Move blocks[index] out of the body into metadata (the first value for a key wins)."""
+        """Move blocks[index] out of the body into metadata (the first value for a key wins).
+        `key` must be one of `newsclean.metadata.FIELDS` (ValueError otherwise)."""
+        check(key, value)
         if index not in self._pending:
             self.meta.setdefault(key, value)
             before = self.blocks[index].text.strip()

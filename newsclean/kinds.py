@@ -10,13 +10,16 @@ pure function of the block's text and the phrase lists of the active config."""
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 import regex
 
 from . import config, phrases
+from .grammar import is_bullet
 from .memo import memoised
 from .patterns import Pattern, pattern
-from .text import key, link_pieces, plain, words
+from .text import ends_with_terminal, is_paragraph, key, link_pieces, plain, plain_words, words
 
 # -- ads and promos (the `ad_label_exact`, `promo` and `share_word_exact` phrase sections)
 
@@ -132,3 +135,95 @@ def media_reason(text: str) -> str | None:
     if p[:1] >= SWATCH_FROM and SWATCH.match(p) and words(text) <= LEGEND_MAX_WORDS:
         return "map legend"
     return None
+
+
+# -- bylines, datelines and the outlet's name (the `byline_prefix` phrase section, data/dates.txt)
+
+BYLINE_MAX_WORDS = 12
+SOURCE_MAX_WORDS = 4
+DATELINE_MAX_WORDS = 15
+DATELINE_MAX_NUMBERS = 6  # day, month, year, hours, minutes, seconds (in each "|" part)
+DIGIT_RUN = pattern(r"\d+")
+NUMERIC_DATE = pattern(
+    r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b\d{1,6}\s{1,3}(?:min|mins|minutes|hours?|days?)\s{1,3}ago\b",
+    regex.I,
+)
+
+DIGIT = pattern(r"\d")
+
+
+@cache
+def date_word() -> Pattern:
+    text = (resources.files("newsclean") / "data" / "dates.txt").read_text(encoding="utf-8")
+    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    # written as a name is: "May", "MAY", not the verb "may" or "march"
+    forms = {form for n in names for form in (n.capitalize(), n.upper())}
+    alternatives = "|".join(regex.escape(n) for n in sorted(forms, key=len, reverse=True))
+    return pattern(r"\b(?:" + alternatives + r")\b")
+
+
+@memoised
+def is_dateline(text: str) -> bool:
+    """A short line that carries a date or time and reads as a label, not a sentence. Memoised:
+    the article step, is_source_name and the furniture step ask it of the same blocks."""
+    p = plain(text)
+    if not DIGIT.search(p):  # every date has a digit: most blocks end here
+        return False
+    if p.endswith(".") or is_bullet(text):
+        return False  # a sentence, or a list item (a reference)
+    if is_paragraph(text) and "|" not in text:
+        return False
+    if plain_words(text) > DATELINE_MAX_WORDS and words(text) > DATELINE_MAX_WORDS:
+        return False  # counted in the words a reader sees, not a link's URL
+    if any(len(DIGIT_RUN.findall(part)) > DATELINE_MAX_NUMBERS for part in text.split("|")):
+        return False  # a row of figures (a table, a log)
+    return bool(NUMERIC_DATE.search(p) or date_word().search(p))
+
+
+def is_byline(text: str) -> bool:
+    return bool(byline_names(text))
+
+
+def byline_names(text: str) -> str:
+    """The names a byline gives, without its prefix ("By Anna Berg" -> "Anna Berg"); "" if
+    `text` is no byline."""
+    p = plain(text)
+    k = key(text)
+    if words(p) > BYLINE_MAX_WORDS or ends_with_terminal(p) and not p.endswith(")"):
+        return ""
+    match = phrases.prefix("byline_prefix").match(k)
+    if not match:
+        return ""
+    parts = p.split(None, len(match.group(0).split()))
+    rest = parts[-1] if len(parts) > len(match.group(0).split()) else ""
+    return rest if rest and rest[0].isupper() else ""
+
+
+def is_source_name(text: str) -> bool:
+    if is_dateline(text):  # "Published 12 March 2024" under a byline is its date, not its outlet
+        return False
+    p = plain(text)
+    n = words(p)
+    return (
+        1 <= n <= SOURCE_MAX_WORDS
+        and not ends_with_terminal(p)
+        and all(w[0].isupper() for w in p.split() if w[0].isalpha())
+    )
+
+
+TITLE_MIN_WORDS = 3  # a shorter line above a byline or a date is a section kicker as often
+
+
+def can_be_title(text: str, headline_max_words: int) -> bool:
+    """A line that can be a headline set without markup: a few words, not a sentence, a list
+    item, a link, a byline or a date."""
+    p = plain(text)
+    return (
+        TITLE_MIN_WORDS <= words(p) <= headline_max_words
+        and not ends_with_terminal(p)
+        and not is_bullet(text)
+        and "](" not in text
+        and not is_byline(text)
+        and not is_dateline(text)
+    )

@@ -20,10 +20,12 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .blocks import PAGE_FACTS, column_names
+
+if TYPE_CHECKING:  # numpy is imported where it is used: it is slow to import
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class BlockModel:
 
     def log_odds(self, features: np.ndarray) -> np.ndarray:
         """The log-odds that each block (a row of `blocks.with_context`) is article."""
+        import numpy as np
+
         n = len(features)
         if not n:
             return np.zeros(0)
@@ -63,6 +67,8 @@ class BlockModel:
     def contributions(self, row: np.ndarray) -> np.ndarray:
         """Each column's share of one block's log-odds: along the block's path through every
         tree, how much each split on that column moved the value (for explaining a verdict)."""
+        import numpy as np
+
         out = np.zeros(len(self.columns))
         for node in self.roots:
             while self.feature[node] >= 0:
@@ -90,6 +96,8 @@ class BlockModel:
 
     @classmethod
     def from_dict(cls, d: dict) -> BlockModel:
+        import numpy as np
+
         columns = tuple(d["columns"])
         if columns != column_names():
             raise ValueError("the model's columns are not the block table's: retrain it")
@@ -119,6 +127,8 @@ def viterbi(log_odds: np.ndarray, votes: np.ndarray, switch_cost: float) -> np.n
     """The article/debris labelling (True: article) that maximises the sum of each block's
     vote times its log-odds (positive for article, negative for debris), less `switch_cost`
     for every change of state. The page starts and ends outside the article."""
+    import numpy as np
+
     n = len(log_odds)
     if not n:
         return np.zeros(0, dtype=bool)
@@ -157,6 +167,8 @@ class PageTypeModel:
     bias: np.ndarray  # (types,)
 
     def probabilities(self, page: np.ndarray) -> np.ndarray:
+        import numpy as np
+
         z = ((page - self.mean) / self.scale) @ self.weights + self.bias
         e = np.exp(z - z.max())
         return e / e.sum()
@@ -174,6 +186,8 @@ class PageTypeModel:
 
     @classmethod
     def from_dict(cls, d: dict) -> PageTypeModel:
+        import numpy as np
+
         columns = tuple(d["columns"])
         if columns != PAGE_FACTS:
             raise ValueError("the model's columns are not the page table's: retrain it")

@@ -137,12 +137,20 @@ def as_step(obj: Step | TextFunction) -> Step:
 @dataclass
 class Result:
     """What a pipeline made of one input: the clean text, metadata and every change; `source`
-    is the text the filters started from (the dump itself, or the text taken from a page)."""
+    is the text the filters started from (the dump itself, or the text taken from a page).
+
+    `meta` holds only the keys of `newsclean.metadata.FIELDS` (docs/metadata.md).
+    `article_region` is where the `article` step found the article in a whole-page dump, as
+    `(start, end)`: `blocks[start:end]` are the blocks of `source` it kept as the article
+    (later steps may still remove some); None when it cut nothing (the dump was the article
+    already, a page with too little prose, an HTML page trafilatura extracted, or a pipeline
+    without the step)."""
 
     text: str
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
     source: str = ""
+    article_region: tuple[int, int] | None = None
 
     @property
     def blocks(self) -> list[BlockFate]:
@@ -272,7 +280,7 @@ class Pipeline:
             if body == text and not doc.meta:
                 # already clean: a second pass would start from the same blocks and metadata as
                 # the first, so it would change nothing either
-                return Result(body, doc.meta, doc.changes, text)
+                return Result(body, dict(doc.meta), doc.changes, text, doc.article_region)
             for _ in range(MAX_PASSES - 1):
                 logged = len(doc.changes)
                 doc.blocks = Document.from_text(body).blocks
@@ -281,7 +289,7 @@ class Pipeline:
                     del doc.changes[logged:]  # a pass that changed nothing has nothing to say
                     break
                 body = again
-        return Result(body, doc.meta, doc.changes, text)
+        return Result(body, dict(doc.meta), doc.changes, text, doc.article_region)
 
     def _pass(self, doc: Document) -> str:
         for s in self.steps:
@@ -299,7 +307,7 @@ def run_guarded(s: Step, doc: Document) -> None:
     """Run one step on the document; a block on which a pattern times out is kept as it was."""
     blocks = list(doc.blocks)
     texts = [b.text for b in blocks]
-    n_changes, meta = len(doc.changes), dict(doc.meta)
+    n_changes, meta, region = len(doc.changes), dict(doc.meta), doc.article_region
     held: list[int] = []  # indices into `blocks`
     while True:
         doc.filter = s.name
@@ -312,6 +320,7 @@ def run_guarded(s: Step, doc: Document) -> None:
                 block.text = original
             doc.meta.clear()
             doc.meta.update(meta)
+            doc.article_region = region
             del doc.changes[n_changes:]
             doc._pending.clear()
             culprit = next(

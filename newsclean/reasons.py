@@ -41,12 +41,17 @@ CODES: dict[str, str] = {
     # furniture
     "furniture.headline": "the headline: moved to metadata (title)",
     "furniture.title_above_byline": "the line above the byline: moved to metadata (title)",
+    "furniture.title_above_date": "the line above the first date line: moved to metadata (title)",
+    "furniture.reader_header": "a field of a reader's header (Title:, URL Source:, Published "
+    "Time:): moved to metadata (title, url, date)",
+    "furniture.reader_note": "another line of a reader's header (Markdown Content:, Warning:)",
+    "furniture.headline_rule": "the line of = under a setext headline",
     "furniture.head": "page furniture above the byline (menu, kicker, standfirst)",
-    "furniture.byline": "the byline: moved to metadata (byline)",
-    "furniture.source": "the outlet named under the byline: moved to metadata (source)",
+    "furniture.byline": "the byline: moved to metadata (author)",
+    "furniture.source": "the outlet named under the byline: moved to metadata (sitename)",
     "furniture.repeated_headline": "the headline repeated in the body",
     "furniture.credits": "contributor credits: moved to metadata (credits)",
-    "furniture.dateline": "a dateline or section footer: moved to metadata (dateline)",
+    "furniture.dateline": "a date line or a section footer with its date: moved to metadata (date)",
     "furniture.wire_dateline": 'a wire dateline ("LONDON (Reuters) -") cut from the first '
     "paragraph into metadata (dateline)",
     # article (steps article, article_edges, and the learned finder)

@@ -27,21 +27,11 @@ from importlib import resources
 
 from .evaluate import TOKEN, precision_recall_f1
 from .fates import BlockFate
+from .metadata import FIELDS
 from .pipeline import Pipeline, Result
 
-# the metadata a reader looks for first, in this order; any other keys follow
-META_ORDER = (
-    "title",
-    "author",
-    "byline",
-    "date",
-    "dateline",
-    "language",
-    "page_type",
-    "source",
-    "sitename",
-    "url",
-)
+# the metadata in the schema's order (newsclean.metadata.FIELDS)
+META_ORDER = tuple(FIELDS)
 PALETTE = (  # one tint per default filter, in pipeline order; others get one from their name
     "#8e6c8a",
     "#7a7a7a",
@@ -360,7 +350,8 @@ def read_entry(path: str, pipeline: Pipeline | None = None) -> Entry:
     with its error."""
     from . import explain
     from .batch import InputError, read_document
-    from .html import decode, looks_like_html
+    from .decoding import decode
+    from .html import looks_like_html
 
     try:
         data = read_document(path)

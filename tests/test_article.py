@@ -163,8 +163,10 @@ def test_whole_page_dump_is_cut_to_the_article():
     result = newsclean.explain((DATA / "whole_page.md").read_text(encoding="utf-8"))
     assert result.text == "\n\n".join(PARAGRAPHS)
     assert result.meta["title"] == "Harbour town votes to restore its old lighthouse"
-    assert result.meta["byline"] == "By Anna Berg"
-    assert result.meta["article_region"].startswith("blocks 10-13 of 20, ")
+    assert result.meta["author"] == "Anna Berg"
+    assert result.article_region == (9, 13)  # a field of its own, not metadata
+    assert [b.text for b in result.blocks[slice(*result.article_region)]] == PARAGRAPHS
+    assert "article_region" not in result.meta
     report = result.report()
     assert 'removed: "* [Home](/)" by article: before the article (mostly links)' in report
     assert 'removed: "## More from World" by article: after the article (short line)' in report
@@ -175,7 +177,7 @@ def test_an_article_alone_comes_through_unchanged():
     text = "\n\n".join(PARAGRAPHS)
     result = newsclean.explain(text)
     assert result.text == text
-    assert "article_region" not in result.meta
+    assert result.article_region is None
     assert not result.removed
 
 

@@ -94,7 +94,7 @@ def test_jsonl_from_stdin_to_stdout_with_metadata_and_another_field():
     assert first["body"] == EXPECTED
     result = newsclean.explain(RAW)
     assert first["newsclean"] == {"meta": result.meta, "removed": dict(result.counts())}
-    assert first["newsclean"]["meta"]["byline"] == "By Sarah Jones"
+    assert first["newsclean"]["meta"]["author"] == "Sarah Jones"
     assert second == {"body": "Just a line.", "newsclean": {"meta": {}, "removed": {}}}
 
 
@@ -238,8 +238,8 @@ def test_jsonl_explain_puts_each_record_s_changes_in_it(tmp_path: Path, jobs: st
     records = read_records(out.read_bytes())
     changes = [c.to_dict() for c in newsclean.explain(RAW).changes]
     assert records[0] == {**expected_records()[0], "newsclean": {"changes": changes}}
-    assert {"filter": "ads", "action": "removed", "code": "ads.label"}.items() <= next(
-        c for c in records[0]["newsclean"]["changes"] if c["code"] == "ads.label"
+    assert {"filter": "media", "action": "removed", "code": "media.label"}.items() <= next(
+        c for c in records[0]["newsclean"]["changes"] if c["code"] == "media.label"
     ).items()
     assert records[-1] == {"id": 8, "text": "Short and fine.", "newsclean": {"changes": []}}
     # the error records are as without --explain
@@ -269,4 +269,4 @@ def test_the_summary_counts_removals_per_reason_code(tmp_path: Path):
     codes.update(newsclean.explain("Short and fine.").code_counts())
     expected = sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))
     assert summary[-1] == "removed by code: " + ", ".join(f"{k} {v}" for k, v in expected)
-    assert "ads.label 1" in summary[-1]
+    assert "media.label 2" in summary[-1]

@@ -52,9 +52,19 @@ def test_explain_prints_the_text_then_every_removal_and_its_reason():
     article, removed = out.split("\n== removed and why\n")
     assert article == "== article\n" + EXPECTED + "\n"
     lines = removed.splitlines()
-    assert "byline: By Sarah Jones" in lines
-    assert 'removed: "ADVERTISEMENT" by ads: ad label [ads.label]' in lines
-    assert 'removed: "Share this page" by ads: promo or notice [ads.promo]' in lines
+    assert "author: Sarah Jones" in lines
+    # after the story, the article finder removes them, saying what they are
+    assert (
+        'removed: "ADVERTISEMENT" by article: after the article (ad label) [article.after]' in lines
+    )
+    assert (
+        'removed: "Share this page" by article: after the article (promo or notice) [article.after]'
+        in lines
+    )
+    assert (
+        'removed: "Image source, Getty Images" by media: image caption/credit label [media.label]'
+        in lines
+    )
 
 
 def test_filters_lists_the_default_pipeline_in_order():
@@ -126,13 +136,13 @@ def test_directory_is_cleaned_into_a_mirrored_tree(tmp_path: Path):
     assert (out / "world" / "one.txt").read_text(encoding="utf-8") == EXPECTED + "\n"
     summary = proc.stderr.decode()
     assert summary.startswith("2 documents, 0 errors, ")
-    assert "removed: " in summary and "ads 10" in summary
+    assert "removed: article 18, furniture 6, media 4, link_blocks 2\n" in summary
     # and per reason code: twice the counts of one file, most frequent first
     codes = newsclean.explain(RAW).code_counts()
     by_code = sorted(((k, 2 * v) for k, v in codes.items()), key=lambda kv: (-kv[1], kv[0]))
     line = next(x for x in summary.splitlines() if x.startswith("removed by code: "))
     assert line == "removed by code: " + ", ".join(f"{k} {v}" for k, v in by_code)
-    assert "ads.label 2" in line and "furniture.byline 2" in line
+    assert "article.after 16" in line and "furniture.byline 2" in line
 
 
 def test_glob_picks_the_files_taken_from_directories(tmp_path: Path):
@@ -188,13 +198,13 @@ def test_format_json_prints_one_object_with_the_text_metadata_and_changes():
     printed = json.loads(proc.stdout)
     assert printed == newsclean.explain(RAW.encode()).to_dict()
     assert printed["text"] == EXPECTED
-    assert printed["metadata"]["byline"] == "By Sarah Jones"
-    ad = next(c for c in printed["changes"] if c["code"] == "ads.label")
+    assert printed["metadata"]["author"] == "Sarah Jones"
+    ad = next(c for c in printed["changes"] if c["before"] == "ADVERTISEMENT")
     assert ad == {
-        "filter": "ads",
+        "filter": "article",
         "action": "removed",
-        "code": "ads.label",
-        "reason": "ad label",
+        "code": "article.after",
+        "reason": "after the article (ad label)",
         "before": "ADVERTISEMENT",
         "after": "",
     }
@@ -279,8 +289,8 @@ def test_explain_prints_one_line_per_change_and_shows_where_a_rewrite_changed(tm
     proc = run("clean", "--explain", str(dump))
     assert proc.returncode == 0, proc.stderr
     log = proc.stdout.decode().split("\n== removed and why\n")[1].splitlines()
-    assert log == [
-        "language: en",
+    assert log[0] == "language: en"  # the metadata first, then the changes
+    assert log[1:] == [
         'rewrote: "Tom [-&amp;-]{+&+} Jerry, who run the…" by unicode: '
         "HTML character references decoded [unicode.entities]",
         'rewrote: "…in any flood they could[-\\n\\n-]{+ +}remember, and that the…" by paragraphs: '

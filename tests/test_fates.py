@@ -33,7 +33,7 @@ def test_metadata_and_rewrites_carry_what_they_became():
     assert (byline.fate, byline.filter, byline.reason) == (
         "metadata",
         "furniture",
-        "byline: byline",
+        "author: byline",
     )
     units = next(b for b in blocks if b.filter == "units")
     assert units.fate == "rewrote"

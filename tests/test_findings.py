@@ -36,7 +36,7 @@ def test_finding_cleans_to_valid_text_idempotently(raw):
 def test_label_joined_to_a_broken_line_ends_as_the_second_clean_sees_it():
     result = newsclean.explain("FRIDAY\nsome 100km (60km) north")
     assert result.text == ""
-    assert result.meta == {"dateline": "FRIDAY some 100km (60 miles) north"}
+    assert result.meta == {"date": "FRIDAY some 100km (60 miles) north"}
 
 
 def test_many_repeated_bylines_settle_within_the_passes():

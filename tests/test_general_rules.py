@@ -105,16 +105,16 @@ def test_copyright_line_goes_but_a_lettered_clause_stays():
     assert newsclean.clean(f"{BODY}\n\n{clause}") == f"{BODY}\n\n{clause}"
 
 
-def test_date_under_a_byline_is_the_dateline_not_the_outlet():
+def test_date_under_a_byline_is_the_date_not_the_outlet():
     result = newsclean.explain(f"By Ann Lee\n\nPublished 12 March 2024\n\n{BODY}")
     assert result.text == BODY
     assert result.meta == {
-        "byline": "By Ann Lee",
-        "dateline": "Published 12 March 2024",
+        "author": "Ann Lee",
+        "date": "Published 12 March 2024",
         "language": "en",
     }
     result = newsclean.explain(f"By Ann Lee\n\nCity Weekly\n\n{BODY}")
-    assert result.meta == {"byline": "By Ann Lee", "source": "City Weekly", "language": "en"}
+    assert result.meta == {"author": "Ann Lee", "sitename": "City Weekly", "language": "en"}
 
 
 def test_a_rule_of_underscores_is_not_a_word():

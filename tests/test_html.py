@@ -46,7 +46,7 @@ def test_article_debris_trafilatura_leaves_in_is_removed_and_logged():
     assert (
         'removed: "Related: School roof repairs finished ahead of winter" by link_blocks' in report
     )
-    assert 'metadata: "By Jane Marsh" by furniture: byline: byline' in report
+    assert 'metadata: "By Jane Marsh" by furniture: author: byline' in report
     assert (
         'metadata: "River town opens its first library in forty years" by furniture: title: the line above the byline'
         in report

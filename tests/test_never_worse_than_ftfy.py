@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsclean
-from newsclean.filters.unicode import FTFY_CONFIG
+from newsclean.filters.unicode import ftfy_config
 
 ACCENTED = st.sampled_from(list("éèàüößñçøåæœ“”‘’–—…€£°½ÉÜÑ«»") + ["\u201crelief\u201d"])
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
@@ -32,7 +32,7 @@ def mojibake(text: str, codec: str) -> str:
 def test_clean_holds_ftfys_repair_of_mojibake(original: str, codec: str):
     broken = mojibake(original, codec)
     sentence = f"The mayor said {broken} after the vote on Tuesday."
-    repaired = ftfy.fix_text(sentence, FTFY_CONFIG)
+    repaired = ftfy.fix_text(sentence, ftfy_config())
     if repaired == sentence:
         return  # nothing for ftfy to repair
     assert " ".join(repaired.split()) in newsclean.clean(sentence)

@@ -13,6 +13,7 @@ def test_the_default_pipeline_lists_its_filters_in_order():
     assert DEFAULT_PIPELINE.names == [
         "unicode",
         "page_breaks",
+        "header",
         "describe",
         "article",
         "galleries",

@@ -69,8 +69,8 @@ def test_the_report_shows_kept_text_and_struck_removals_with_reasons(browser, tm
         })()"""
     )
     assert "line-through" in removal["line"]
-    assert removal["why"] == "ads.label ads ad label"
-    assert removal["title"] == "ads: ads.label: ad label"
+    assert removal["why"] == "article.after article after the article (ad label)"
+    assert removal["title"] == "article: article.after: after the article (ad label)"
     assert removal["shown"] and removal["tint"] != "rgba(0, 0, 0, 0)"
     kept = browser.js(
         f"""(() => {{ const li = [...document.querySelectorAll('li.b.kept')]

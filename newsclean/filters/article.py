@@ -20,21 +20,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-import numpy as np
 import regex
 
 from .. import blocks, config, language, phrases
 from ..document import Document
 from ..grammar import heading_level, is_bullet, without_images
-from ..kinds import ad_reason, media_reason
+from ..kinds import ad_reason, can_be_title, is_byline, is_dateline, is_source_name, media_reason
 from ..memo import memoised
 from ..model import BlockModel, viterbi
 from ..model import shipped as shipped_model
 from ..patterns import Pattern, pattern
 from ..pipeline import Step, step
 from ..text import key, key_words, link_pieces, plain, plain_words, words
-from .furniture import is_byline, is_dateline, is_source_name
+
+if TYPE_CHECKING:  # numpy is imported where it is used: it is slow to import
+    import numpy as np
 
 SENTENCE_COST = 4  # a block's words count for the article, less this; a sentence pays least,
 LINE_COST = 10  # a line that does not end like one more (labels, menu entries, titles),
@@ -46,7 +48,6 @@ COMMENTS_COST = 1000.0  # readers' comments are prose too: their heading is a wa
 PRE_COMMENTS_SHARE = 0.3  # how heavy the region before the comments must be, against the best
 # settings (newsclean.config.ArticleSettings): linked, min_region_weight, repeats
 REPEATED_MIN = 15.0  # lines of code or short sentences can repeat, so only a paragraph counts
-LATER_FILTERS = "an ad, promo or media block: left to the ads and media filters"
 ISOLATED_MAX = 15.0  # prose scoring less than this, between two debris blocks, is a teaser
 TEASER_SPAN = 6  # dated teasers this close (in blocks) form a grid
 COPYRIGHT_MAX_WORDS = 30  # a longer block with "©" is prose with a photo credit run into it
@@ -88,6 +89,7 @@ LONG_LIST_WORDS = 40  # such a line, or one without punctuation, this long is a 
 class BlockScore:
     value: float
     why: str
+    aside: bool = False  # an ad, promo or media block: it weighs nothing either way
 
 
 def reads_as_sentence(p: str) -> bool:
@@ -178,8 +180,9 @@ def list_cost(n: int) -> float:
 
 def content_score(text: str) -> BlockScore:
     """A block's score from what it says and how: boilerplate, links, prose or a short line."""
-    if ad_reason(text) or media_reason(text):
-        return BlockScore(0.0, LATER_FILTERS)
+    aside = ad_reason(text) or media_reason(text)
+    if aside:
+        return BlockScore(0.0, aside, aside=True)
     if "<" in text and HTML_TAG.search(without_images(text)):  # not in an image's alt text
         return BlockScore(-DEBRIS_COST, "raw HTML")
     p = plain(text)
@@ -258,21 +261,62 @@ def article_region(values: list[float]) -> tuple[int, int]:
 
 def headline_before(doc: Document, start: int) -> int:
     """The index of a top-level heading just before `start` (the article's headline), or start.
-    Lines that show no letter (share counts, images, empty bullets) do not count as distance."""
+    Lines that show no letter (share counts, images, empty bullets), bylines, dates and what
+    the ads and media filters take (share bars, captions) do not count as distance."""
     lettered = 0
     for i in range(start - 1, -1, -1):
         text = doc.blocks[i].text
         if heading_level(text) in (1, 2):
             return i
+        if is_head_furniture(text) or block_score(text).aside:
+            continue
         lettered += any(c.isalpha() for c in plain(text))
         if lettered == TITLE_LOOKBACK:
             break
     return start
 
 
-def describe_region(doc: Document, start: int, end: int, total: int) -> str:
-    first, last = plain(doc.blocks[start].text), plain(doc.blocks[end - 1].text)
-    return f'blocks {start + 1}-{end} of {total}, "{first[:40]}" to "{last[-40:]}"'
+def head_before(doc: Document, start: int) -> int:
+    """Where the article's head begins, in a dump without a marked-up headline: the byline
+    and date lines just before `start` (and the outlet under a byline), with what the ads
+    and media filters take between them, and the line above them if it reads as a title.
+    `start` if there are none. The furniture filter moves them into metadata."""
+    first = start
+    for i in range(start - 1, -1, -1):
+        text = doc.blocks[i].text
+        if is_byline(text) or is_dateline(text):
+            first = i
+        elif i > 0 and is_source_name(text) and is_byline(doc.blocks[i - 1].text):
+            continue  # the outlet under the byline
+        elif not block_score(text).aside:
+            break
+    if first == start:
+        return start
+    above = first - 1
+    while above >= 0 and block_score(doc.blocks[above].text).aside:
+        above -= 1
+    if above >= 0 and reads_as_title(doc.blocks[above].text, doc.config.furniture):
+        return above
+    return first
+
+
+def reads_as_title(text: str, settings: config.FurnitureSettings) -> bool:
+    """A line that can be an unmarked headline (`can_be_title`), and not a known label or what
+    the ads and media filters take."""
+    return (
+        can_be_title(text, settings.headline_max_words)
+        and not reads_as_sentence(plain(text))
+        and key(text) not in phrases.exact("link_heading_exact")
+        and not content_score(text).aside
+    )
+
+
+def input_region(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """blocks[start:end] as a region of the input's blocks (`Result.blocks`): from the first
+    of them that comes from the input to the last; None if none does (a later pass)."""
+    found = [doc.input_index(b) for b in doc.blocks[start:end]]
+    indices = [i for i in found if i is not None]
+    return (indices[0], indices[-1] + 1) if indices else None
 
 
 def without_repeats(scores: list[BlockScore], doc: Document) -> list[BlockScore]:
@@ -296,11 +340,11 @@ def cut_to_region(doc: Document, keep_headline: bool) -> None:
     if sum(values[start:end]) < doc.config.article.min_region_weight:
         return  # not even a paragraph's weight of prose: a list page, nothing to tell apart
     headline = headline_before(doc, start) if keep_headline else start
-    if keep_headline and (start > 0 or end < len(scores)):
-        doc.meta["article_region"] = describe_region(doc, start, end, len(scores))
+    if keep_headline and headline == start:
+        headline = head_before(doc, start)
+    if keep_headline and (start > 0 or end < len(scores)) and doc.article_region is None:
+        doc.article_region = input_region(doc, start, end)
     for i, s in enumerate(scores):
-        if s.why == LATER_FILTERS:
-            continue  # they remove it, with a more precise reason
         if i == headline or (headline < i < start and is_head_furniture(doc.blocks[i].text)):
             continue  # the furniture filter moves these into metadata
         if i < start:
@@ -340,6 +384,7 @@ def learned_article(model: BlockModel | None = None, name: str = "article") -> S
         >>> from newsclean import DEFAULT_PIPELINE
         >>> learned = DEFAULT_PIPELINE.replace("article", learned_article())
     """
+    import numpy as np
 
     def run(doc: Document) -> None:
         if not doc.blocks:
@@ -374,6 +419,8 @@ def learned_article(model: BlockModel | None = None, name: str = "article") -> S
 def debris_reason(m: BlockModel, row: np.ndarray, log_odds: float, size: float) -> str:
     """Why the model took a block for debris, in words: its probability, its size and link
     share, the run of link lines it stands in, and the fact that counted most against it."""
+    import numpy as np
+
     p = 1 / (1 + np.exp(log_odds))
     cols = m.columns
     share = row[cols.index("link_share")]

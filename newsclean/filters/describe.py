@@ -13,8 +13,6 @@ surrounds the main text is much of what tells a product page from a story.
 
 from __future__ import annotations
 
-import numpy as np
-
 from .. import blocks, language
 from ..document import Document
 from ..model import shipped_page_types
@@ -30,6 +28,8 @@ MIN_WORDS = 100  # fewer words than this tell too little of a page to name its t
     whole_page=True,
 )
 def describe(doc: Document) -> None:
+    import numpy as np
+
     texts = [b.text for b in doc.blocks]
     if not texts or "page_type" in doc.meta:
         return  # a later pass sees the article, not the page: the first pass has described it

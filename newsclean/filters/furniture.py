@@ -4,26 +4,18 @@ the start of the first paragraph ("LONDON (Reuters) - ")."""
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
-import regex
-
 from .. import phrases
 from ..document import Document
-from ..grammar import heading_level, is_bullet
-from ..memo import memoised
+from ..grammar import heading_level
+from ..kinds import byline_names, can_be_title, is_dateline, is_source_name
 from ..patterns import Pattern, pattern
 from ..pipeline import step
-from ..text import ends_with_terminal, is_paragraph, key, plain, plain_words, words
+from ..text import is_paragraph, key, plain, words
 
-BYLINE_MAX_WORDS = 12
-SOURCE_MAX_WORDS = 4
-DATELINE_MAX_WORDS = 15
-DATELINE_MAX_NUMBERS = 6  # day, month, year, hours, minutes, seconds (in each "|" part)
-DIGIT_RUN = pattern(r"\d+")
 CREDIT_LINE_MAX_WORDS = 60
 STORY_END = 3  # a closing credit stands among the last blocks
+
+
 # "LONDON, Oct 5 (Reuters) - " or "WASHINGTON (AP) — ": a capitalised place, then an agency in
 # brackets or a date after a comma, then a dash
 WIRE_DATELINE = pattern(
@@ -31,53 +23,6 @@ WIRE_DATELINE = pattern(
     r"(?:(?:, [^()\n]{1,40}?)? \([A-Z][\w .&/-]{1,30}\)|, [^()\n]{1,40}?))"
     r" ?(?:-{1,2}|[—–]) (?=[A-Z\"“‘'])"
 )
-NUMERIC_DATE = pattern(
-    r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{1,2}:\d{2}\b"
-    r"|\b\d{1,6}\s{1,3}(?:min|mins|minutes|hours?|days?)\s{1,3}ago\b",
-    regex.I,
-)
-
-DIGIT = pattern(r"\d")
-
-
-@cache
-def date_word() -> Pattern:
-    text = (resources.files("newsclean") / "data" / "dates.txt").read_text(encoding="utf-8")
-    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    # written as a name is: "May", "MAY", not the verb "may" or "march"
-    forms = {form for n in names for form in (n.capitalize(), n.upper())}
-    alternatives = "|".join(regex.escape(n) for n in sorted(forms, key=len, reverse=True))
-    return pattern(r"\b(?:" + alternatives + r")\b")
-
-
-@memoised
-def is_dateline(text: str) -> bool:
-    """A short line that carries a date or time and reads as a label, not a sentence. Memoised:
-    the article step, is_source_name and the furniture step ask it of the same blocks."""
-    p = plain(text)
-    if not DIGIT.search(p):  # every date has a digit: most blocks end here
-        return False
-    if p.endswith(".") or is_bullet(text):
-        return False  # a sentence, or a list item (a reference)
-    if is_paragraph(text) and "|" not in text:
-        return False
-    if plain_words(text) > DATELINE_MAX_WORDS and words(text) > DATELINE_MAX_WORDS:
-        return False  # counted in the words a reader sees, not a link's URL
-    if any(len(DIGIT_RUN.findall(part)) > DATELINE_MAX_NUMBERS for part in text.split("|")):
-        return False  # a row of figures (a table, a log)
-    return bool(NUMERIC_DATE.search(p) or date_word().search(p))
-
-
-def is_byline(text: str) -> bool:
-    p = plain(text)
-    k = key(text)
-    if words(p) > BYLINE_MAX_WORDS or ends_with_terminal(p) and not p.endswith(")"):
-        return False
-    match = phrases.prefix("byline_prefix").match(k)
-    if not match:
-        return False
-    rest = p.split(None, len(match.group(0).split()))[-1]
-    return bool(rest) and rest[0].isupper()
 
 
 def is_credit_line(text: str) -> bool:
@@ -97,18 +42,6 @@ def credit_end_pattern() -> Pattern:
 def is_closing_credit(text: str) -> bool:
     """A credit closing a story: "AP writer Sam Riggs contributed to this report."."""
     return words(text) <= CREDIT_LINE_MAX_WORDS and bool(credit_end_pattern().search(key(text)))
-
-
-def is_source_name(text: str) -> bool:
-    if is_dateline(text):  # "Published 12 March 2024" under a byline is its date, not its outlet
-        return False
-    p = plain(text)
-    n = words(p)
-    return (
-        1 <= n <= SOURCE_MAX_WORDS
-        and not ends_with_terminal(p)
-        and all(w[0].isupper() for w in p.split() if w[0].isalpha())
-    )
 
 
 def is_headline(doc: Document, index: int) -> bool:
@@ -143,6 +76,19 @@ def mark_head_furniture(doc: Document, byline_index: int) -> None:
         doc.remove(j, "page furniture above the byline", "furniture.head")
 
 
+def title_above_date(doc: Document, date_index: int) -> None:
+    """With no headline found, a title-like line just above the first date line, before any
+    paragraph, is the title."""
+    above = date_index - 1
+    if (
+        above >= 0
+        and not doc.is_marked(above)
+        and can_be_title(doc.blocks[above].text, doc.config.furniture.headline_max_words)
+    ):
+        title = plain(doc.blocks[above].text)
+        doc.to_meta(above, "title", title, "the line above the date", "furniture.title_above_date")
+
+
 @step(
     "furniture", "headline, bylines, datelines and section footers: into metadata, out of the body"
 )
@@ -161,9 +107,10 @@ def furniture(doc: Document) -> None:
                 title_key = key(text)
                 doc.to_meta(i, "title", plain(text), "headline", "furniture.headline")
                 continue
-            if is_byline(text):
+            names = byline_names(text)
+            if names:
                 mark_head_furniture(doc, i)
-                doc.to_meta(i, "byline", plain(text), "byline", "furniture.byline")
+                doc.to_meta(i, "author", names, "byline", "furniture.byline")
                 if (
                     i + 1 < len(blocks)
                     and is_source_name(blocks[i + 1].text)
@@ -171,7 +118,7 @@ def furniture(doc: Document) -> None:
                 ):
                     doc.to_meta(
                         i + 1,
-                        "source",
+                        "sitename",
                         plain(blocks[i + 1].text),
                         "outlet under the byline",
                         "furniture.source",
@@ -182,9 +129,9 @@ def furniture(doc: Document) -> None:
         elif is_credit_line(text) or (i >= len(blocks) - STORY_END and is_closing_credit(text)):
             doc.to_meta(i, "credits", plain(text), "contributor credits", "furniture.credits")
         elif is_dateline(text):
-            doc.to_meta(
-                i, "dateline", plain(text), "dateline or section footer", "furniture.dateline"
-            )
+            if not seen_body and "title" not in doc.meta:
+                title_above_date(doc, i)
+            doc.to_meta(i, "date", plain(text), "date line or section footer", "furniture.dateline")
         elif is_paragraph(text) and not seen_body:
             seen_body = True
             m = WIRE_DATELINE.match(text)
@@ -197,3 +144,71 @@ def furniture(doc: Document) -> None:
                     "furniture.wire_dateline",
                 )
                 block.text = text[m.end() :]
+
+
+# A reader service's header above the page's text (Jina Reader: "Title: ...", "URL Source:
+# ...", "Published Time: ...", "Markdown Content:"): its fields and where each goes
+READER_FIELDS = {"title": "title", "url source": "url", "published time": "date"}
+READER_NOTES = ("warning", "description", "number of pages", "markdown content")
+READER_LINE = pattern(r"^([A-Za-z][A-Za-z ]{2,20}):(?:\s+(.*?))?\s*$")
+READER_HEAD_LINES = 8  # the header's lines stand among the first of these
+SETEXT_RULE = pattern(r"^ {0,3}={3,}\s*$")  # the line of "=" under a setext headline
+
+
+def reader_header(doc: Document) -> list[tuple[int, str, str]]:
+    """The lines of a reader's header at the start of the dump, as (index, field, value): it
+    opens with "Title:" and names its "URL Source:"; [] if the dump has none."""
+    found: list[tuple[int, str, str]] = []
+    for i, block in enumerate(doc.blocks[:READER_HEAD_LINES]):
+        m = READER_LINE.match(block.text.strip())
+        name = m.group(1).lower() if m else ""
+        if name not in READER_FIELDS and name not in READER_NOTES:
+            break
+        if not found and name != "title":
+            return []
+        if name == "markdown content" and m and m.group(2):
+            break  # the page's text on the label's line: not a header line
+        found.append((i, name, (m.group(2) or "").strip() if m else ""))
+        if name == "markdown content":
+            break
+    return found if any(name == "url source" for _, name, _ in found) else []
+
+
+def setext_headline(doc: Document) -> int | None:
+    """The index of a headline underlined with "=" (a setext heading: "Headline" and a line of
+    "=====" under it, no blank line between) among the first wordy blocks, or None."""
+    wordy = 0
+    settings = doc.config.furniture
+    for i, block in enumerate(doc.blocks[:-1]):
+        wordy += bool(key(block.text))
+        if wordy > settings.head_zone:
+            return None
+        under = doc.blocks[i + 1]
+        if (
+            under.gap == 0
+            and SETEXT_RULE.match(under.text)
+            and heading_level(block.text) == 0
+            and 1 <= words(plain(block.text)) <= settings.headline_max_words
+        ):
+            return i
+    return None
+
+
+@step(
+    "header",
+    "a reader's header (Title:, URL Source:, Published Time:) and a ===-underlined headline: "
+    "into metadata",
+)
+def header(doc: Document) -> None:
+    for i, name, value in reader_header(doc):
+        field_name = READER_FIELDS.get(name)
+        if field_name and value:
+            doc.to_meta(i, field_name, value, "reader's header", "furniture.reader_header")
+        else:
+            doc.remove(i, "reader's header line", "furniture.reader_note")
+    if "title" in doc.meta:
+        return
+    i = setext_headline(doc)
+    if i is not None:
+        doc.to_meta(i, "title", plain(doc.blocks[i].text), "headline", "furniture.headline")
+        doc.remove(i + 1, "the line of = under the headline", "furniture.headline_rule")

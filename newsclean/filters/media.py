@@ -9,7 +9,7 @@ from __future__ import annotations
 from .. import phrases
 from ..document import Block, Document
 from ..grammar import heading_level, is_bullet
-from ..kinds import CAPTION_MAX_WORDS, media_reason
+from ..kinds import CAPTION_MAX_WORDS, is_byline, media_reason
 from ..patterns import pattern
 from ..pipeline import step
 from ..text import ends_with_terminal, is_paragraph, key, plain, words
@@ -100,6 +100,8 @@ def media(doc: Document) -> None:
     for i, block in enumerate(blocks):
         text = block.text
         reason = media_reason(text)
+        if reason == "photo credit" and i > 0 and is_byline(blocks[i - 1].text):
+            continue  # an agency under a byline is the outlet: furniture moves it to metadata
         if reason:
             doc.remove(i, reason, MEDIA_CODES[reason])
         elif is_map_heading(text):

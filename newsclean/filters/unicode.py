@@ -21,15 +21,17 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
-import ftfy
-import ftfy.badness
 import regex
 
 from ..document import Document
 from ..memo import memoised
 from ..patterns import pattern
 from ..pipeline import step
+
+if TYPE_CHECKING:
+    import ftfy
 
 # control characters (tab aside; ESC included, so terminal escapes are found by the same scan),
 # non-characters (U+FDD0..U+FDEF and U+nFFFE, U+nFFFF of every plane), invisible format
@@ -79,13 +81,21 @@ ORPHAN_MARKS = pattern(r"^\s*+\p{M}++")  # combining marks at the start, with no
 # what both need: one combining mark (one class, it cannot backtrack: no timeout guard needed)
 MARK = regex.compile(r"\p{M}")
 FTFY_PIECE = 100_000  # characters: see fix_mojibake
-FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,
-    uncurl_quotes=False,
-    fix_character_width=False,
-    normalization="NFC",
-    explain=False,
-)
+
+
+@cache
+def ftfy_config() -> ftfy.TextFixerConfig:
+    """ftfy's settings for mojibake repair. ftfy is imported with the first text that may
+    hold mojibake, not with newsclean: it is slow to import, and most text never needs it."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        uncurl_quotes=False,
+        fix_character_width=False,
+        normalization="NFC",
+        explain=False,
+    )
 
 
 def has_surrogates(text: str) -> bool:
@@ -116,6 +126,10 @@ def looks_like_mojibake(text: str) -> bool:
         else:
             spans.append([start, end])
     windows = "\x00".join(text[start:end] for start, end in spans)
+    if not windows:
+        return False
+    import ftfy.badness  # with the first text that may hold mojibake: see ftfy_config
+
     return ftfy.badness.is_bad(windows) and ftfy.badness.is_bad(text)
 
 
@@ -168,15 +182,17 @@ def fix_mojibake(text: str) -> str:
     """ftfy.fix_text on pieces of at most FTFY_PIECE characters cut at spaces. ftfy cuts a line
     longer than its limit at an arbitrary point, which can split a mojibake sequence (then the
     next pass finds the rest) and costs more than linear time on a multi-megabyte line."""
+    import ftfy  # see ftfy_config
+
     if len(text) <= FTFY_PIECE:
-        return ftfy.fix_text(text, FTFY_CONFIG)
+        return ftfy.fix_text(text, ftfy_config())
     pieces, start = [], 0
     while start < len(text):
         end = start + FTFY_PIECE
         if end < len(text):
             space = text.rfind(" ", start + FTFY_PIECE // 2, end)
             end = space + 1 if space != -1 else end
-        pieces.append(ftfy.fix_text(text[start:end], FTFY_CONFIG))
+        pieces.append(ftfy.fix_text(text[start:end], ftfy_config()))
         start = end
     return "".join(pieces)
 

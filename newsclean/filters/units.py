@@ -33,7 +33,7 @@ before it is matched backwards from that bracket, within 64 characters.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from fractions import Fraction
+from functools import cache
 from importlib import resources
 from itertools import product
 
@@ -73,7 +73,34 @@ class Unit:
         return spelling in self.words() and spelling not in (self.short, self.short1)
 
 
-def _load() -> tuple[dict[str, tuple[Unit, ...]], dict[str, tuple[Unit, ...]]]:
+def _alternation(names: list[str]) -> str:
+    return "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+NUMBER = r"[-−]?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,6})?"
+UNSIGNED = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,6})?"
+HEDGE = r"(?:(?:about|around|roughly|nearly|almost|some|over|under|up to|more than) )?"
+WINDOW = 64
+US_SPELLING = regex.compile(r"(?:met|lit)ers?\b")
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The unit table (data/units.tsv) and the patterns built from its spellings: built with
+    the first text that has a figure in brackets, not with newsclean (they take a while)."""
+
+    spellings: dict[str, tuple[Unit, ...]]  # each spelling, and the units it may mean
+    families: dict[str, tuple[Unit, ...]]  # each family (length, mass, ...), and its units
+    affine: frozenset[str]  # the families with an offset (temperature)
+    inner: regex.Pattern[str]  # "(about 60 miles)"
+    outer: regex.Pattern[str]  # the measurement before it, matched backwards
+    symbol: regex.Pattern[str]  # a symbol of two letters or more after a digit
+
+
+@cache
+def tables() -> Tables:
+    from fractions import Fraction
+
     spellings: dict[str, list[Unit]] = {}
     families: dict[str, list[Unit]] = {}
     table = (resources.files("newsclean") / "data" / "units.tsv").read_text(encoding="utf-8")
@@ -85,51 +112,46 @@ def _load() -> tuple[dict[str, tuple[Unit, ...]], dict[str, tuple[Unit, ...]]]:
         families.setdefault(family, []).append(unit)
         for name in names.split(","):
             spellings.setdefault(name, []).append(unit)
-    return (
+    # One-letter units and "in" only directly after the digit: "5in", "2l", "35C", "100m".
+    tight = [s for s in spellings if len(s) == 1 or s == "in"]
+    loose = [s for s in spellings if s not in tight]
+
+    def unit_pattern(p: str) -> str:
+        return (
+            rf"(?:(?P<{p}sep>[ -]?)(?P<{p}unit>{_alternation(loose)})"
+            rf"|(?P<{p}unit>{_alternation(tight)}))(?!\w)"
+        )
+
+    def quantity(p: str) -> str:
+        """A figure or range with a unit, optionally a second figure with a unit ("5ft 11in")."""
+        return (
+            rf"(?P<{p}a>{NUMBER})(?:[-–](?P<{p}b>{UNSIGNED}))?{unit_pattern(p)}"
+            rf"(?: (?P<{p}c>{UNSIGNED}){unit_pattern(p + '2')})?"
+        )
+
+    symbols = [
+        s for s in loose if " " not in s and all(s == u.short != u.long for u in spellings[s])
+    ]
+    return Tables(
         {k: tuple(v) for k, v in spellings.items()},
         {k: tuple(v) for k, v in families.items()},
+        frozenset(f for f, units in families.items() if any(u.offset for u in units)),
+        regex.compile(rf"\({HEDGE}{quantity('i')}\)"),
+        # matched backwards from the inner "(": the nearest measurement that ends right there
+        regex.compile(rf"(?r)(?<![\w.,/£$€¥₹]){quantity('o')} ?\Z"),
+        # how the writer spaces symbols elsewhere: "5 km" or "5km"
+        regex.compile(rf"\d( ?)(?:{_alternation(symbols)})(?!\w)"),
     )
 
 
-SPELLINGS, FAMILIES = _load()
-AFFINE = {family for family, units in FAMILIES.items() if any(u.offset for u in units)}
+LAZY = {"SPELLINGS": "spellings", "FAMILIES": "families", "AFFINE": "affine"}
 
 
-def _alternation(names: list[str]) -> str:
-    return "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
-
-
-# One-letter units and "in" only directly after the digit: "5in", "2l", "35C", "100m".
-_TIGHT = [s for s in SPELLINGS if len(s) == 1 or s == "in"]
-_LOOSE = [s for s in SPELLINGS if s not in _TIGHT]
-NUMBER = r"[-−]?(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,6})?"
-UNSIGNED = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,6})?"
-
-
-def _unit(p: str) -> str:
-    return (
-        rf"(?:(?P<{p}sep>[ -]?)(?P<{p}unit>{_alternation(_LOOSE)})"
-        rf"|(?P<{p}unit>{_alternation(_TIGHT)}))(?!\w)"
-    )
-
-
-def _quantity(p: str) -> str:
-    """A figure or range with a unit, optionally a second figure with a unit ("5ft 11in")."""
-    return (
-        rf"(?P<{p}a>{NUMBER})(?:[-–](?P<{p}b>{UNSIGNED}))?{_unit(p)}"
-        rf"(?: (?P<{p}c>{UNSIGNED}){_unit(p + '2')})?"
-    )
-
-
-HEDGE = r"(?:(?:about|around|roughly|nearly|almost|some|over|under|up to|more than) )?"
-INNER = regex.compile(rf"\({HEDGE}{_quantity('i')}\)")
-# matched backwards from the inner "(": the nearest measurement that ends right there
-OUTER = regex.compile(rf"(?r)(?<![\w.,/£$€¥₹]){_quantity('o')} ?\Z")
-WINDOW = 64
-US_SPELLING = regex.compile(r"(?:met|lit)ers?\b")
-_SYMBOLS = [s for s in _LOOSE if " " not in s and all(s == u.short != u.long for u in SPELLINGS[s])]
-# how the writer spaces symbols elsewhere: "5 km" or "5km" (symbols of two letters or more)
-SYMBOL = regex.compile(rf"\d( ?)(?:{_alternation(_SYMBOLS)})(?!\w)")
+def __getattr__(name: str) -> object:
+    """SPELLINGS, FAMILIES and AFFINE, built when first asked for (see Tables)."""
+    if name in LAZY:
+        return getattr(tables(), LAZY[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +163,7 @@ class Style:
 
     @classmethod
     def of(cls, text: str) -> Style:
-        symbol = SYMBOL.search(text)
+        symbol = tables().symbol.search(text)
         return cls(bool(US_SPELLING.search(text)), symbol[1] if symbol else "")
 
 
@@ -163,14 +185,14 @@ class Quantity:
     def readings(self) -> list[tuple[Unit, list[float]]]:
         """Each way to read the quantity: the unit its last figure is in, and its base values."""
         found = []
-        for unit in SPELLINGS[self.spelling]:
+        for unit in tables().spellings[self.spelling]:
             values = [unit.to_base(_number(f)) for f in self.figures]
             if self.extra is None:
                 found.append((unit, values))
                 continue
-            if len(values) > 1 or unit.family in AFFINE:
+            if len(values) > 1 or unit.family in tables().affine:
                 continue
-            for small in SPELLINGS[self.extra[1]]:
+            for small in tables().spellings[self.extra[1]]:
                 if small.family == unit.family and small.factor < unit.factor:
                     found.append((small, [values[0] + small.to_base(_number(self.extra[0]))]))
         return found
@@ -179,13 +201,13 @@ class Quantity:
         """Whether base values `values`, read in `measure`, convert the base values `outer`."""
         figures = (self.extra[0],) if self.extra else self.figures
         return len(values) == len(outer) and all(
-            _close(measure.from_base(v), measure.from_base(o), f, measure.family in AFFINE)
+            _close(measure.from_base(v), measure.from_base(o), f, measure.family in tables().affine)
             for v, o, f in zip(values, outer, figures, strict=True)
         )
 
     @property
     def abbreviated(self) -> bool:
-        return not any(self.spelling in u.words() for u in SPELLINGS[self.spelling])
+        return not any(self.spelling in u.words() for u in tables().spellings[self.spelling])
 
 
 def _number(figure: str) -> float:
@@ -211,7 +233,7 @@ def _us(word: str) -> str:
 
 def _written(unit: Unit, outer: Quantity, inner: Quantity, style: Style) -> str:
     """Separator and unit for `inner`'s figure, in the style the writer used for its unit."""
-    word = any(u.is_word(inner.spelling) for u in SPELLINGS[inner.spelling])
+    word = any(u.is_word(inner.spelling) for u in tables().spellings[inner.spelling])
     singular = inner.sep == "-" or inner.figures == ("1",)
     if word:
         form = unit.long1 if singular else unit.long
@@ -248,17 +270,17 @@ def _judge(
         return None  # different kinds of measure: not a conversion
     if _converts(outer, inner):
         return None  # a correct conversion, or the same figure twice
-    inner_units = {u.id for u in SPELLINGS[inner.spelling]}
-    outer_units = {u.id for u in SPELLINGS[outer.spelling]}
+    inner_units = {u.id for u in tables().spellings[inner.spelling]}
+    outer_units = {u.id for u in tables().spellings[outer.spelling]}
     if outer.extra:
-        outer_units |= {u.id for u in SPELLINGS[outer.extra[1]]}
+        outer_units |= {u.id for u in tables().spellings[outer.extra[1]]}
     if inner_units & outer_units:
         if inner.extra:
             return NO_FIT
         forms = {
             _written(unit, outer, inner, style)
             for (o_unit, o_values) in outer_readings
-            for unit in FAMILIES[o_unit.family]
+            for unit in tables().families[o_unit.family]
             if unit.id not in inner_units
             and inner.fits(unit, [unit.to_base(_number(f)) for f in inner.figures], o_values)
         }
@@ -283,13 +305,13 @@ def repair(text: str) -> tuple[str, list[Fix], list[Alert]]:
     """`text` with its garbled conversions repaired, the fixes made and the warnings raised."""
     fixes: list[Fix] = []
     warnings: list[Alert] = []
-    inners = list(INNER.finditer(text)) if "(" in text else []
+    inners = list(tables().inner.finditer(text)) if "(" in text else []
     if not inners:
         return text, fixes, warnings
     style = Style.of(text)
     edits: list[Edit] = []
     for m in inners:
-        o = OUTER.search(text, max(0, m.start() - WINDOW), m.start())
+        o = tables().outer.search(text, max(0, m.start() - WINDOW), m.start())
         if o is None:
             continue
         outer, inner = Quantity.from_match(o, "o"), Quantity.from_match(m, "i")
