@@ -1,13 +1,11 @@
 """The article filter: block scores, the densest region, and whole-page dumps cut to the article."""
 
-from pathlib import Path
-
 import pytest
+from support.data import TEST_DATA
 
 import newsclean
 from newsclean.filters.article import block_score, densest_region, in_context
 
-DATA = Path(__file__).resolve().parent / "data"
 PARAGRAPHS = [
     (
         "The town council voted on Tuesday to restore the harbour lighthouse, which has stood"
@@ -160,7 +158,7 @@ def test_cjk_text_is_measured_by_characters():
 
 
 def test_whole_page_dump_is_cut_to_the_article():
-    result = newsclean.explain((DATA / "whole_page.md").read_text(encoding="utf-8"))
+    result = newsclean.explain((TEST_DATA / "whole_page.md").read_text(encoding="utf-8"))
     assert result.text == "\n\n".join(PARAGRAPHS)
     assert result.meta["title"] == "Harbour town votes to restore its old lighthouse"
     assert result.meta["byline"] == "By Anna Berg"
@@ -185,7 +183,7 @@ def test_a_short_line_between_paragraphs_stays():
 
 
 def test_whole_page_dump_cleans_idempotently():
-    once = newsclean.clean((DATA / "whole_page.md").read_text(encoding="utf-8"))
+    once = newsclean.clean((TEST_DATA / "whole_page.md").read_text(encoding="utf-8"))
     assert newsclean.clean(once) == once
 
 

@@ -9,21 +9,17 @@ import pickle
 from pathlib import Path
 
 import pytest
-from command import run_newsclean
+from support.command import run_newsclean
+from support.data import ROOT, write_phrases
+from support.texts import PROSE, WITH_AD
 
 import newsclean
 from newsclean import DEFAULT_PIPELINE, Config, ConfigError, PhraseError, Step, phrases, step
 from newsclean.document import Document
 
-ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = ROOT / "fixtures" / "config" / "newsclean.toml"
-PROSE = (
-    "The council met on Tuesday to discuss the plan for the new bridge over the river, and the "
-    "mayor said work would start in the spring."
-)
-# Short enough that the article step cuts nothing (the page weighs less than a region must):
-# the ad label is the ads step's alone to remove.
-WITH_AD = f"Advertisement\n\n{PROSE}"
+# WITH_AD (support/texts.py) is short enough that the article step cuts nothing: its ad label
+# is the ads step's alone to remove
 WITH_AD_CLEAN = PROSE
 WITHOUT_ADS = f"Advertisement\n\n{PROSE}"
 
@@ -138,12 +134,6 @@ def test_a_users_whole_page_step_is_skipped_on_extracted_html_like_the_article_s
 
 
 # -- phrase lists -----------------------------------------------------------------------------
-
-
-def write_phrases(folder: Path, text: str, name: str = "mine.txt") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def test_a_misspelt_section_is_an_error_naming_the_file_and_the_section(tmp_path: Path):

@@ -3,14 +3,14 @@
 import random
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from support.data import FIXTURES
 
 import newsclean
 from newsclean import html
 
-PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+PAGES = FIXTURES / "html"
 CASES = sorted(p.stem.removesuffix(".expected") for p in PAGES.glob("*.expected.txt"))
 
 
