@@ -1,7 +1,10 @@
-"""Markdown debris: links whose text holds brackets, single-marker emphasis, phrase keys."""
+"""Markdown debris: links whose text holds brackets, single-marker emphasis, phrase keys, TeX
+source, rules."""
 
 from support.checks import clean_valid
+from support.texts import BODY, SECOND
 
+import newsclean
 from newsclean.filters.links import is_link_heading
 from newsclean.text import key, link_share, plain
 
@@ -109,3 +112,12 @@ def test_braces_without_a_tex_command_or_never_closed_stay():
         "words that never closes, in the middle of a long sentence."
     )
     assert clean_valid(raw) == raw
+
+
+# -- rules ------------------------------------------------------------------------------------
+
+
+def test_a_rule_of_underscores_is_not_a_word():
+    assert newsclean.clean(f"{BODY}\n\n___\n\n{SECOND}") == f"{BODY}\n\n{SECOND}"
+    code = "The variable max_depth is set to 4."
+    assert newsclean.clean(code) == code
