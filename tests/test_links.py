@@ -1,4 +1,6 @@
-"""The link_blocks filter: link bars and link lists go, a sentence with links in it stays."""
+"""The link_blocks filter: link bars and link lists go, a sentence with links in it stays. (The
+quick test in front of the link-line pattern is checked beside the credit patterns', in
+test_media.py.)"""
 
 from __future__ import annotations
 
