@@ -120,11 +120,7 @@ LABELLED = st.lists(
 
 
 FARTHEST_COLON = "A boat. Photo:" + " " * 8 + "x" * 60  # 69 characters from the end
-
-
 READ_MORE_ANGLE = "Read more > x"
-
-
 PHOTO_SLASH = "Photo / x"
 
 

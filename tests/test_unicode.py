@@ -55,13 +55,8 @@ def test_an_ampersand_that_is_no_reference_stays():
 # Wherever ftfy.fix_text repairs a string, clean()'s output holds ftfy's repair. (newsclean keeps
 # curly quotes curly: ftfy is asked the same, through the `unicode` filter's own settings.)
 
-
 ACCENTED = st.sampled_from(list("éèàüößñçøåæœ“”‘’–—…€£°½ÉÜÑ«»") + ["\u201crelief\u201d"])
-
-
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
-
-
 PIECE = st.one_of(WORD, ACCENTED, st.tuples(WORD, ACCENTED, WORD).map("".join))
 
 
