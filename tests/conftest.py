@@ -1,14 +1,10 @@
+"""Fixtures and hypothesis profiles. Helpers the tests share are in support/."""
+
 import os
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-
-ROOT = Path(__file__).resolve().parent.parent
-# the project's shared test data (the seed dump): beside the checkout, or where NEWSCLEAN_SHARED
-# says (a git worktree elsewhere, say)
-SHARED = Path(os.environ.get("NEWSCLEAN_SHARED", ROOT.parent / "shared"))
-FIXTURES = ROOT / "fixtures"
+from support.data import SHARED
 
 # Hypothesis profiles, chosen with HYPOTHESIS_PROFILE: `ci` (the default) is quick and
 # reproducible; `nightly` runs many more, random examples.

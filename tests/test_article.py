@@ -1,13 +1,31 @@
-"""The article filter: block scores, the densest region, and whole-page dumps cut to the article."""
-
-from pathlib import Path
+"""The article filter: block scores, the densest region, and whole-page dumps cut to the article;
+and the quick tests in front of its comments-heading, capitalisation and size measures."""
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support.data import TEST_DATA
+from support.strategies import WORDY
 
 import newsclean
-from newsclean.filters.article import block_score, densest_region, in_context
+from newsclean.filters.article import (
+    COMMENTS_HEADING_MAX_WORDS,
+    MAY_BE_UNSPACED,
+    NUMBER,
+    UNBROKEN,
+    UNSPACED,
+    block_score,
+    capitalised_share,
+    comments_heading,
+    densest_region,
+    in_context,
+    is_comments_heading,
+    size,
+)
+from newsclean.memo import forget
+from newsclean.text import key, plain, words
 
-DATA = Path(__file__).resolve().parent / "data"
 PARAGRAPHS = [
     (
         "The town council voted on Tuesday to restore the harbour lighthouse, which has stood"
@@ -160,7 +178,7 @@ def test_cjk_text_is_measured_by_characters():
 
 
 def test_whole_page_dump_is_cut_to_the_article():
-    result = newsclean.explain((DATA / "whole_page.md").read_text(encoding="utf-8"))
+    result = newsclean.explain((TEST_DATA / "whole_page.md").read_text(encoding="utf-8"))
     assert result.text == "\n\n".join(PARAGRAPHS)
     assert result.meta["title"] == "Harbour town votes to restore its old lighthouse"
     assert result.meta["author"] == "Anna Berg"
@@ -187,7 +205,7 @@ def test_a_short_line_between_paragraphs_stays():
 
 
 def test_whole_page_dump_cleans_idempotently():
-    once = newsclean.clean((DATA / "whole_page.md").read_text(encoding="utf-8"))
+    once = newsclean.clean((TEST_DATA / "whole_page.md").read_text(encoding="utf-8"))
     assert newsclean.clean(once) == once
 
 
@@ -292,3 +310,52 @@ def test_a_photo_credit_run_into_a_paragraph_does_not_make_it_a_copyright_notice
     assert block_score(credited).why == "prose"
     assert block_score(f"![<span>The lamp</span>](https://img.example/l.jpg) {credited}").value > 0
     # a short notice with "©" is still one (test_prose_counts_for_the_article_and_menus_against)
+
+
+# -- shortcut-equivalence ---------------------------------------------------------------------
+# Each shortcut taken for speed gives exactly the answer of the slow way.
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from(["comments", "Comments", "Kommentare", "13", "3a", "a", " ", "é", "(", ")"])
+    ).map("".join)
+)
+def test_comments_heading_shortcut_agrees_with_the_pattern(text: str):
+    forget()
+    k = NUMBER.sub("", key(text)).strip()
+    slow = words(k) <= COMMENTS_HEADING_MAX_WORDS and comments_heading().search(k) is not None
+    assert is_comments_heading(text) == slow
+
+
+@settings(max_examples=500)
+@given(WORDY)
+def test_capitalised_share_counts_the_initials_of_whole_words(text: str):
+    found = regex.findall(r"\b\p{L}[\p{L}'’-]{0,100}", text)
+    share = sum(w[0].isupper() for w in found) / len(found) if found else 0.0
+    assert capitalised_share(text) == share
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(st.sampled_from(["a" * 19, "b", "/", "=", " ", "\x1c", "\n", "漢字", "é"])).map(
+        "".join
+    )
+)
+def test_size_finds_every_unbroken_string_behind_its_quick_test(text: str):
+    forget()
+    p = plain(text)
+    if "/" in p or "=" in p:
+        p = UNBROKEN.sub(" ", p)
+    expected = words(p) if p.isascii() else words(p) + len(UNSPACED.findall(p)) // 2
+    assert size(text) == expected
+
+
+def test_unspaced_scripts_stand_behind_their_quick_test():
+    for code in range(0x110000):
+        char = chr(code)
+        if UNSPACED.match(char):
+            assert MAY_BE_UNSPACED.match(char), hex(code)
+    assert MAY_BE_UNSPACED.search("Café “naïve” — 3 €5") is not None  # € is past the gap
+    assert MAY_BE_UNSPACED.search("Café “naïve” — déjà vu") is None

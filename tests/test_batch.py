@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_cli import EXPECTED, RAW, ROOT, run
+from support.command import run_newsclean as run
+from support.data import EXPECTED, RAW, ROOT
 
 import newsclean
 from newsclean import batch

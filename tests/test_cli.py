@@ -5,31 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
-from command import run_newsclean
+from support.command import one_line_error
+from support.command import run_newsclean as run
+from support.data import EXPECTED, FIXTURE, RAW
 
 import newsclean
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "fixtures" / "bbc_like"
-RAW = (FIXTURE / "input.txt").read_text(encoding="utf-8")
-EXPECTED = (FIXTURE / "expected.txt").read_text(encoding="utf-8").strip()
-
-
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None):
-    return run_newsclean(*args, stdin=stdin, cwd=cwd)
-
-
-def one_line_error(proc: subprocess.CompletedProcess, *fragments: str) -> None:
-    err = proc.stderr.decode()
-    assert "Traceback" not in err
-    assert err.count("\n") == 1, err
-    assert err.startswith("newsclean: ")
-    for fragment in fragments:
-        assert fragment in err
 
 
 def test_clean_file_prints_the_clean_text():

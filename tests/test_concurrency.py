@@ -10,7 +10,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import FIXTURES, SHARED
+from support.data import FIXTURES, SHARED
 
 import newsclean
 from newsclean import memo as ncmemo

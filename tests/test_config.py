@@ -1,6 +1,7 @@
 """Configuration reaches everything: a `Pipeline` (its steps and its `Config`) given once changes
 what `clean`/`explain`, the command line, a `-j 2` batch and the phrase lists do. (The
-integrations are tested with a custom pipeline in test_integrations.py.)"""
+integrations are tested with a custom pipeline in test_integrations.py; the phrase lists
+themselves, a user's folders among them, in test_phrases.py.)"""
 
 from __future__ import annotations
 
@@ -9,21 +10,17 @@ import pickle
 from pathlib import Path
 
 import pytest
-from command import run_newsclean
+from support.command import run_newsclean
+from support.data import ROOT, write_phrases
+from support.texts import PROSE, WITH_AD
 
 import newsclean
-from newsclean import DEFAULT_PIPELINE, Config, ConfigError, PhraseError, Step, phrases, step
+from newsclean import DEFAULT_PIPELINE, Config, ConfigError, Step, step
 from newsclean.document import Document
 
-ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = ROOT / "fixtures" / "config" / "newsclean.toml"
-PROSE = (
-    "The council met on Tuesday to discuss the plan for the new bridge over the river, and the "
-    "mayor said work would start in the spring."
-)
-# Short enough that the article step cuts nothing (the page weighs less than a region must):
-# the ad label is the ads step's alone to remove.
-WITH_AD = f"Advertisement\n\n{PROSE}"
+# WITH_AD (support/texts.py) is short enough that the article step cuts nothing: its ad label
+# is the ads step's alone to remove
 WITH_AD_CLEAN = PROSE
 WITHOUT_ADS = f"Advertisement\n\n{PROSE}"
 
@@ -135,56 +132,6 @@ def test_a_users_whole_page_step_is_skipped_on_extracted_html_like_the_article_s
     assert html_text == newsclean.clean(page) and html_text != html_text.upper()
     everywhere = DEFAULT_PIPELINE.insert_after("paragraphs", shout)
     assert newsclean.clean(page, everywhere) == html_text.upper()
-
-
-# -- phrase lists -----------------------------------------------------------------------------
-
-
-def write_phrases(folder: Path, text: str, name: str = "mine.txt") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text(text, encoding="utf-8")
-    return folder
-
-
-def test_a_misspelt_section_is_an_error_naming_the_file_and_the_section(tmp_path: Path):
-    folder = write_phrases(tmp_path / "p", "[ad_label_exact]\nbuy our mugs\n\n[promos]\njoin us\n")
-    with pytest.raises(PhraseError) as caught:
-        phrases.load((str(folder),))
-    message = str(caught.value)
-    assert str(folder / "mine.txt") in message and "line 4" in message and "[promos]" in message
-    with pytest.raises(ConfigError, match=r"\[promos\]"):  # a config file's folders: at load
-        newsclean.config.pipeline_from_dict({"phrases": {"dirs": [str(folder)]}})
-    lazy = DEFAULT_PIPELINE.configure(phrases={"dirs": [str(folder)]})
-    with pytest.raises(PhraseError, match=r"\[promos\]"):  # otherwise: at the first run
-        newsclean.clean("A line.", lazy)
-
-
-def test_every_shipped_section_is_declared_and_every_declared_section_is_shipped():
-    shipped = phrases.load()
-    assert set(shipped.by_section) == set(phrases.SECTIONS)
-    assert all(shipped.get(name) for name in phrases.SECTIONS)
-    assert {s.match for s in phrases.SECTIONS.values()} <= {
-        "block",
-        "prefix",
-        "suffix",
-        "word",
-        "pattern",
-    }
-    with pytest.raises(KeyError, match="no phrase section"):
-        shipped.get("ad_labels")
-
-
-def test_user_phrases_add_to_or_replace_the_shipped_lists(tmp_path: Path):
-    folder = write_phrases(tmp_path / "p", "[ad_label_exact]\nbuy our mugs\n")
-    text = f"Buy our mugs!\n\n{WITH_AD}"
-    assert newsclean.clean(text) == f"Buy our mugs!\n\n{PROSE}"
-    added = DEFAULT_PIPELINE.configure(phrases={"dirs": [str(folder)]})
-    assert newsclean.clean(text, added) == PROSE
-    replaced = DEFAULT_PIPELINE.configure(phrases={"dirs": [str(folder)], "shipped": False})
-    assert newsclean.clean(text, replaced) == WITH_AD
-    # the set belongs to the run: the default pipeline is untouched afterwards
-    assert newsclean.clean(text) == f"Buy our mugs!\n\n{PROSE}"
-    assert phrases.load((str(folder),)) is added.config.phrase_set()  # cached by folder
 
 
 # -- files ------------------------------------------------------------------------------------

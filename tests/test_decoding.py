@@ -7,11 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_cli import one_line_error, run
+from support.command import one_line_error
+from support.command import run_newsclean as run
+from support.data import FIXTURES
 
 import newsclean
 
-HTML = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+HTML = FIXTURES / "html"
 
 
 def test_cli_decodes_a_cp1252_page_as_the_library_does():

@@ -3,16 +3,14 @@ can name; the text is never changed."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
+from support.data import ROOT
 
 import newsclean
 from newsclean import blocks
 from newsclean.filters.describe import describe
 from newsclean.model import shipped_page_types
 
-ROOT = Path(__file__).resolve().parent.parent
 PARAGRAPH = (
     "The council voted on Tuesday to restore the old lighthouse, which has stood empty since "
     "the harbour closed, and work is due to start in the spring."

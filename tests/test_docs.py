@@ -15,13 +15,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from support.data import RAW, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(
     r"^(?:<!-- not run: (?P<skip>[^\n]*?) -->\n)?```python\n(?P<code>.*?)^```", re.S | re.M
 )
-RAW = (ROOT / "fixtures" / "bbc_like" / "input.txt").read_text(encoding="utf-8")
 PAGE = ROOT / "fixtures" / "html" / "article.html"
 
 

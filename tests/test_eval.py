@@ -1,14 +1,14 @@
 """`newsclean eval`: the shingle metric, and the command run for real."""
 
 import json
-from pathlib import Path
 
 import pytest
-from command import run_newsclean
+from support.command import run_newsclean
+from support.data import TEST_DATA
 
 from newsclean.evaluate import evaluate, page_counts, precision_recall_f1, shingles
 
-CORPUS = Path(__file__).resolve().parent / "data" / "eval_corpus"
+CORPUS = TEST_DATA / "eval_corpus"
 
 
 def test_shingles_are_four_word_multisets():

@@ -3,12 +3,12 @@
 from pathlib import Path
 
 import pytest
+from support.data import FIXTURES
 
 import newsclean
 from newsclean import BlockFate
 from newsclean.fates import block_fates, squeeze
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 DUMPS = sorted(p for p in FIXTURES.iterdir() if (p / "input.txt").is_file())
 PARAGRAPH = "The vote was 31 to 9 in favour of it, after a debate of four long hours."
 

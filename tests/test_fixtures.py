@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
+from support.data import FIXTURES
 
 import newsclean
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CASES = sorted(p for p in FIXTURES.iterdir() if (p / "expected.txt").exists())
 
 

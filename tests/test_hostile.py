@@ -7,6 +7,7 @@ regex audit, several of these took tens of seconds or ran out of memory.
 from __future__ import annotations
 
 import pytest
+from support.checks import clean_valid
 
 import newsclean
 from newsclean import Pipeline, step
@@ -15,14 +16,6 @@ from newsclean.filters.markdown import markdown
 from newsclean.patterns import pattern
 
 SENTENCE = "The council said the bridge would open."
-
-
-def clean_valid(raw: str) -> str:
-    """clean(), checked to give text that encodes to UTF-8 and comes back unchanged."""
-    out = newsclean.clean(raw)
-    out.encode("utf-8")
-    assert newsclean.clean(out) == out
-    return out
 
 
 # -- pathological sizes and shapes ----------------------------------------------------------

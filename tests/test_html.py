@@ -1,16 +1,17 @@
-"""HTML input: pages as str or bytes go through trafilatura, then the filters; exact outputs."""
+"""HTML input: pages as str or bytes go through trafilatura, then the filters; exact outputs. An
+HTML fragment in a dump is read as HTML, a dump that merely starts with "<" is not."""
 
 import random
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from support.data import FIXTURES
 
 import newsclean
 from newsclean import html
 
-PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+PAGES = FIXTURES / "html"
 CASES = sorted(p.stem.removesuffix(".expected") for p in PAGES.glob("*.expected.txt"))
 
 
@@ -154,3 +155,24 @@ def test_cli_cleans_an_html_file():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == expected("article")
+
+
+# -- HTML in a dump ---------------------------------------------------------------------------
+# An HTML fragment is read as HTML, not returned with its tags (issue #14).
+
+
+def test_an_html_fragment_is_read_as_html():
+    fragment = (
+        '<div class="article-body"><p>First paragraph of the story, long enough to read as '
+        "prose here, and it goes on for a while.</p><p>The second paragraph says more about "
+        'the council vote on Tuesday.</p><div class="ad">Advertisement</div></div>'
+    )
+    assert newsclean.clean(fragment) == (
+        "First paragraph of the story, long enough to read as prose here, and it goes on for "
+        "a while.\n\nThe second paragraph says more about the council vote on Tuesday."
+    )
+
+
+def test_a_dump_that_starts_with_an_angle_bracket_is_not_html():
+    raw = "<3 to all our readers.\n\nThe council met on Tuesday to vote on the budget."
+    assert "<3 to all our readers." in newsclean.clean(raw)

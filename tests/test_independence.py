@@ -69,3 +69,11 @@ def test_each_step_can_be_dropped_and_the_others_still_do_their_job(step: str):
                 f"{change.before[:60]!r} ({change.code})"
             )
     assert checked > 20  # the fixtures hold debris for the other filters to remove
+
+
+def test_without_the_ads_step_ads_outside_the_article_still_go():
+    raw = (ROOT / "fixtures" / "bbc_like" / "input.txt").read_text(encoding="utf-8")
+    assert "\nADVERTISEMENT\n" in raw and "\nShare this page\n" in raw
+    for step in ("ads", "media"):
+        kept = newsclean.clean(raw, DEFAULT_PIPELINE.without(step)).split("\n\n")
+        assert "ADVERTISEMENT" not in kept and "Share this page" not in kept, step

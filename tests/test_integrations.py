@@ -12,18 +12,14 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from test_cli import EXPECTED, FIXTURE, RAW, ROOT
+from support.data import EXPECTED, FIXTURE, RAW, ROOT
+from support.texts import PROSE, WITH_AD
 
 import newsclean
 
 META = {"meta": newsclean.explain(RAW).meta, "removed": dict(newsclean.explain(RAW).counts())}
 # a custom pipeline must reach each engine: without the ads step, the ad label stays (no other
 # step removes it: see test_config.test_the_ad_case_isolates_the_ads_step)
-PROSE = (
-    "The council met on Tuesday to discuss the plan for the new bridge over the river, and the "
-    "mayor said work would start in the spring."
-)
-WITH_AD = f"Advertisement\n\n{PROSE}"
 NO_ADS = newsclean.DEFAULT_PIPELINE.without("ads")
 
 

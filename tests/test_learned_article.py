@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from support.data import ROOT
 
 import newsclean
 from newsclean import blocks, language
 from newsclean.filters.article import learned_article
 from newsclean.model import BlockModel, shipped, viterbi
 
-ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "wcxb-sample"
 PARAGRAPH = (
     "The council voted on Tuesday to restore the old lighthouse, which has stood empty since "

@@ -1,4 +1,8 @@
-"""Markdown debris: links whose text holds brackets, single-marker emphasis, phrase keys."""
+"""Markdown debris: links whose text holds brackets, single-marker emphasis, phrase keys, TeX
+source, rules."""
+
+from support.checks import clean_valid
+from support.texts import BODY, SECOND
 
 import newsclean
 from newsclean.filters.links import is_link_heading
@@ -14,12 +18,6 @@ AFTER = (
 )
 
 
-def clean_twice(raw: str) -> str:
-    out = newsclean.clean(raw)
-    assert newsclean.clean(out) == out
-    return out
-
-
 # links whose text holds one level of brackets
 
 
@@ -28,7 +26,7 @@ def test_a_link_whose_text_is_in_brackets_is_a_link():
         'New Zealand (Māori: [[aɔˈtɛaɾɔa]](/wiki/Help:IPA "Help:IPA")) is an island country in '
         "the south-western Pacific Ocean."
     )
-    assert clean_twice(raw) == (
+    assert clean_valid(raw) == (
         "New Zealand (Māori: [aɔˈtɛaɾɔa]) is an island country in the south-western Pacific Ocean."
     )
     assert plain("[[update]](https://x.org/a)") == "[update]"
@@ -41,7 +39,7 @@ def test_brackets_nested_deeper_or_unbalanced_are_not_a_link_text():
         "A [[[deep]]](https://x.org) link and [1][two](https://x.org) and "
         "[a [b] c](https://x.org) stay readable here."
     )
-    assert clean_twice(raw) == (
+    assert clean_valid(raw) == (
         "A [[[deep]]](https://x.org) link and [1]two and a [b] c stay readable here."
     )
 
@@ -54,7 +52,7 @@ def test_single_marker_emphasis_comes_off():
         "Firefox was originally named _Phoenix_ but the name was *changed* to avoid conflicts "
         "with _**another company**_."
     )
-    assert clean_twice(raw) == (
+    assert clean_valid(raw) == (
         "Firefox was originally named Phoenix but the name was changed to avoid conflicts with "
         "another company."
     )
@@ -65,7 +63,7 @@ def test_underscores_and_stars_inside_words_paths_or_alone_stay():
         "Set my_var_name to 5 * 3 * 2, leave _ alone, see https://example.com/_foo_/bar and "
         "keep snake_case_ as it is."
     )
-    assert clean_twice(raw) == raw
+    assert clean_valid(raw) == raw
 
 
 # phrase keys
@@ -76,7 +74,7 @@ def test_an_emphasised_link_heading_is_known():
         f"{BEFORE}\n\n_Related_\n\n[Bridge closed](https://x.org/a)\n\n"
         f"[Budget row](https://x.org/b)\n\n{AFTER}"
     )
-    assert clean_twice(raw) == f"{BEFORE}\n\n{AFTER}"
+    assert clean_valid(raw) == f"{BEFORE}\n\n{AFTER}"
 
 
 def test_underscore_separates_words_in_a_key():
@@ -100,7 +98,7 @@ def test_tex_source_and_the_rendered_formula_before_it_come_off():
         "Hermitian matrices are named after Charles Hermite, who showed in 1855 that they share "
         "a property with real symmetric matrices."
     )
-    assert clean_twice(raw) == (
+    assert clean_valid(raw) == (
         "If the conjugate transpose of a matrix is denoted by , then the Hermitian property can "
         "be written as\n\n"
         "Hermitian matrices are named after Charles Hermite, who showed in 1855 that they share "
@@ -113,4 +111,13 @@ def test_braces_without_a_tex_command_or_never_closed_stay():
         "Write {braces} and a set {1, 2}, a {\\ spaced} backslash and an open {\\bf group of "
         "words that never closes, in the middle of a long sentence."
     )
-    assert clean_twice(raw) == raw
+    assert clean_valid(raw) == raw
+
+
+# -- rules ------------------------------------------------------------------------------------
+
+
+def test_a_rule_of_underscores_is_not_a_word():
+    assert newsclean.clean(f"{BODY}\n\n___\n\n{SECOND}") == f"{BODY}\n\n{SECOND}"
+    code = "The variable max_depth is set to 4."
+    assert newsclean.clean(code) == code

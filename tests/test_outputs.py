@@ -11,7 +11,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from test_cli import EXPECTED, FIXTURE, run
+from support.command import run_newsclean as run
+from support.data import EXPECTED, FIXTURE
 
 RECORDS = [{"id": i, "text": "A short story that is cleaned.\n\nADVERTISEMENT"} for i in range(3)]
 

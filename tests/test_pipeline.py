@@ -1,9 +1,11 @@
-"""The Pipeline API: a value of named steps that users derive their own from."""
+"""The Pipeline API: a value of named steps that users derive their own from; and the second pass
+given only to text that changed in the first."""
 
 import pytest
 
 import newsclean
 from newsclean import DEFAULT_PIPELINE, Document, Pipeline, step
+from newsclean.pipeline import text_step
 
 PARAGRAPH = "The council approved the plan on Monday after a long debate in the chamber."
 RAW = f"ADVERTISEMENT\n\n{PARAGRAPH}\n\nSHOUTING LINE"
@@ -90,3 +92,29 @@ def test_a_document_step_removes_with_a_reason_and_can_replace_a_default_one():
 def test_only_text_or_a_page_is_accepted():
     with pytest.raises(TypeError, match="not int"):
         newsclean.clean(42)  # type: ignore[arg-type]
+
+
+# -- shortcut-equivalence ---------------------------------------------------------------------
+# Clean text is cleaned in one pass; only text that changed gets the second.
+
+
+def counting_pipeline() -> tuple[Pipeline, list[str]]:
+    seen: list[str] = []
+
+    @step("count", "records the text of every pass")
+    def count(doc: Document) -> None:
+        seen.append(doc.text())
+
+    return Pipeline([count, text_step(str.strip, "strip")]), seen
+
+
+def test_clean_text_is_cleaned_in_one_pass():
+    pipeline, seen = counting_pipeline()
+    assert pipeline.run("One paragraph.\n\nAnother.").text == "One paragraph.\n\nAnother."
+    assert seen == ["One paragraph.\n\nAnother."]
+
+
+def test_text_that_changes_gets_the_second_pass():
+    pipeline, seen = counting_pipeline()
+    assert pipeline.run("One paragraph.\n\n\n\nAnother.  ").text == "One paragraph.\n\nAnother."
+    assert seen == ["One paragraph.\n\nAnother.  ", "One paragraph.\n\nAnother."]

@@ -20,7 +20,7 @@ import unicodedata
 
 import regex
 from hypothesis import given
-from strategies import any_text, clean_articles, dumps, hostile_strings
+from support.strategies import any_text, clean_articles, dumps, hostile_strings
 
 import newsclean
 from newsclean import Pipeline, Step

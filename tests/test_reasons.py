@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from support.data import ROOT
 
 import newsclean
 from newsclean.filters.article import learned_article
 from newsclean.patterns import pattern
 from newsclean.reasons import CODE_PATTERN, CODES
 
-ROOT = Path(__file__).resolve().parent.parent
 INPUTS = sorted(
     [*ROOT.glob("fixtures/**/input.*"), *(ROOT / "fixtures" / "html").glob("*.html")]
     + [

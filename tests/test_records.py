@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from test_cli import run
+from support.command import run_newsclean as run
 
 from newsclean import batch
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from command import ROOT, run_newsclean
+from support.command import run_newsclean
+from support.data import ROOT
 
 import newsclean
 from newsclean.report import Entry, eval_report_html, report_html, score_page, unmatched

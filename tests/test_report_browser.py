@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import Browser, find_chromium
-from command import ROOT, run_newsclean
+from support.browser import Browser, find_chromium
+from support.command import run_newsclean
+from support.data import ROOT
 
 BBC = "fixtures/bbc_like/input.txt"  # relative to the checkout, where the command runs
 KEPT = "A council has approved plans for a riverside park"

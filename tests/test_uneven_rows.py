@@ -4,7 +4,7 @@ cleaned; bytes are cleaned as clean() cleans them."""
 from __future__ import annotations
 
 import pytest
-from test_cli import EXPECTED, RAW
+from support.data import EXPECTED, RAW
 
 
 def test_clean_series_with_an_int_row_cleans_the_others():

@@ -70,7 +70,7 @@ MAY_NEED_REPAIR = re.compile("[" + INVISIBLE_BMP + ODD_SPACES + "\U00010000-\U00
 # and reaches no more than MOJIBAKE_REACH characters from it: so every match lies in the windows
 # of that many characters around the runs MOJIBAKE_SIGN_RUN finds. Prose punctuation is left
 # out: most English text has no other non-ASCII character, and needs no window at all. Checked
-# against ftfy's pattern by tests/test_speedups_unicode.py.
+# against ftfy's pattern by tests/test_unicode.py.
 PLAIN_PUNCTUATION = "’‘“”–—…\u00a0·«»•"
 MOJIBAKE_SIGN_RUN = re.compile("[^\x00-\x7f" + PLAIN_PUNCTUATION + "]+")
 MOJIBAKE_REACH = 3

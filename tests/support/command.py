@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from support.data import ROOT
 
 
 def run_newsclean(
@@ -23,3 +23,13 @@ def run_newsclean(
         timeout=120,
         check=False,
     )
+
+
+def one_line_error(proc: subprocess.CompletedProcess, *fragments: str) -> None:
+    """The command failed with one line on stderr, no traceback, naming each fragment."""
+    err = proc.stderr.decode()
+    assert "Traceback" not in err
+    assert err.count("\n") == 1, err
+    assert err.startswith("newsclean: ")
+    for fragment in fragments:
+        assert fragment in err

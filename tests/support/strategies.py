@@ -5,6 +5,8 @@ strings, plus clean articles that must come through unchanged.
     clean_articles()  paragraphs of plain sentences, one blank line apart
     hostile_strings() one adversarial string (brackets, floods, controls, surrogates, ...)
     any_text()        any str at all, lone surrogates included
+    WORDY             words in any case, with the characters that make case-folding or word
+                      bounds differ (for the shortcut-equivalence tests)
 """
 
 from __future__ import annotations
@@ -217,3 +219,11 @@ def dumps(draw: st.DrawFn) -> str:
     for part in parts[1:]:
         out += draw(st.sampled_from(SEPARATORS)) + part
     return out
+
+
+# words in any case, with the characters that make case-folding or word bounds differ
+WORDY = st.lists(
+    st.sampled_from(
+        [*"ab AZ09_.,-'\n*#[]()!", "](", "ß", "İ", "ﬁ", "é", "\u0301", "Comments", "13"]
+    )
+).map("".join)
