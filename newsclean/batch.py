@@ -1,9 +1,9 @@
 """Batch cleaning: JSONL records and files, in worker processes, streaming and in input order.
 
 Memory stays bounded whatever the input's size: input is read in chunks of lines, and only a
-fixed window of chunks is in flight at once (`ordered_map`), so a 1 GB JSONL file needs no more
-memory than a 1 MB one. Outputs are written atomically (`atomic_output`): to a temporary file
-beside the target, renamed over it only when complete.
+fixed window of chunks is in flight at once (`parallel.ordered_map`), so a 1 GB JSONL file
+needs no more memory than a 1 MB one. Outputs are written atomically (`atomic_output`): to a
+temporary file beside the target, renamed over it only when complete.
 """
 
 from __future__ import annotations
@@ -13,26 +13,21 @@ import io
 import json
 import os
 import re
-import signal
 import stat
 import sys
 import time
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 from . import DecodeError, Pipeline, Result, explain
-
-T = TypeVar("T")
-R = TypeVar("R")
+from .interrupts import on_terminate, sigint_deferred
 
 CHUNK_LINES = 200  # records per chunk sent to a worker
 CHUNK_BYTES = 4 << 20  # ... or fewer, once a chunk holds this many bytes
-CHUNKS_PER_WORKER = 3  # chunks in flight per worker: enough to keep workers busy, no more
 ZSTD_SUFFIXES = (".zst", ".zstd")
 
 
@@ -199,33 +194,6 @@ def chunked(lines: Iterable[bytes]) -> Iterator[Chunk]:
         yield Chunk(first, batch)
 
 
-# -- parallel, ordered, bounded --------------------------------------------------------------
-
-
-def ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them and reports."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
-    """`map(func, items)` over `jobs` worker processes: results in input order, and at most
-    CHUNKS_PER_WORKER items per worker in flight, so memory does not grow with the input."""
-    if jobs <= 1:
-        yield from map(func, items)
-        return
-    pool = ProcessPoolExecutor(jobs, initializer=ignore_interrupts)
-    pending: deque[Future[R]] = deque()
-    try:
-        for item in items:
-            pending.append(pool.submit(func, item))
-            if len(pending) >= jobs * CHUNKS_PER_WORKER:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
 # -- files -----------------------------------------------------------------------------------
 
 
@@ -269,23 +237,40 @@ def replaceable(path: str) -> bool:
     return stat.S_ISREG(mode)
 
 
+# the temporary files of the atomic outputs being written, and the process writing each: a worker
+# that its pool stops removes its own before it exits (a forked worker inherits this table)
+TEMPORARIES: dict[Path, int] = {}
+
+
+@on_terminate
+def remove_temporaries() -> None:
+    for tmp, pid in list(TEMPORARIES.items()):
+        if pid == os.getpid():
+            tmp.unlink(missing_ok=True)
+
+
 @contextmanager
 def atomic_output(path: str) -> Iterator[IO[bytes]]:
     """A binary stream for `path`, compressed by its extension. A regular file appears at
     `path` only when the block completes (written beside it, then renamed into place); on any
     error or interruption the temporary file is removed. A symlink is followed: the file it
-    names is replaced, the link stays. A device, pipe or socket is written to directly."""
+    names is replaced, the link stays. A device, pipe or socket is written to directly. A
+    second Ctrl-C cannot cut the removal short."""
     target = Path(os.path.realpath(path))
     direct = not replaceable(str(target))
     tmp = target if direct else target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    raw = open(tmp, "wb")  # noqa: SIM115
     kind = compression(path)
-    stream: Any = raw
-    if kind == "gzip":
-        stream = gzip.GzipFile(filename=target.name, fileobj=raw, mode="wb", mtime=0)
-    elif kind == "zstd":
-        stream = zstandard_module().ZstdCompressor().stream_writer(raw, closefd=False)
-    try:
+    zstandard = zstandard_module() if kind == "zstd" else None  # missing: fail before opening
+    raw = None
+    if not direct:
+        TEMPORARIES[tmp] = os.getpid()
+    try:  # everything from the open on: a Ctrl-C at any point removes the temporary file
+        raw = open(tmp, "wb")  # noqa: SIM115
+        stream: Any = raw
+        if kind == "gzip":
+            stream = gzip.GzipFile(filename=target.name, fileobj=raw, mode="wb", mtime=0)
+        elif zstandard is not None:
+            stream = zstandard.ZstdCompressor().stream_writer(raw, closefd=False)
         yield stream
         if stream is not raw:
             stream.close()
@@ -293,10 +278,14 @@ def atomic_output(path: str) -> Iterator[IO[bytes]]:
         if not direct:
             os.replace(tmp, target)
     except BaseException:
-        raw.close()
-        if not direct:
-            tmp.unlink(missing_ok=True)
+        with sigint_deferred():
+            if raw is not None:
+                raw.close()
+            if not direct:
+                tmp.unlink(missing_ok=True)
         raise
+    finally:
+        TEMPORARIES.pop(tmp, None)
 
 
 # -- progress --------------------------------------------------------------------------------

@@ -172,28 +172,6 @@ def test_chunks_keep_line_numbers():
     assert [line for c in chunks for line in c.lines] == lines
 
 
-def square(x: int) -> int:
-    return x * x
-
-
-def test_ordered_map_keeps_order_and_reads_ahead_only_a_bounded_window():
-    consumed = 0
-
-    def items():
-        nonlocal consumed
-        for i in range(200):
-            consumed += 1
-            yield i
-
-    jobs = 2
-    window = jobs * batch.CHUNKS_PER_WORKER
-    results = []
-    for result in batch.ordered_map(square, items(), jobs):
-        results.append(result)
-        assert consumed <= len(results) + window
-    assert results == [i * i for i in range(200)]
-
-
 def test_atomic_output_leaves_nothing_when_interrupted(tmp_path: Path):
     target = tmp_path / "out.jsonl"
     with pytest.raises(KeyboardInterrupt):
