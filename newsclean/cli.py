@@ -33,34 +33,29 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import IO
 
 from . import DEFAULT_PIPELINE, Pipeline, __version__, explain
-from .batch import (
-    SNIFF_BYTES,
-    FileJob,
+from .config import ConfigError, load_pipeline
+from .dumps import FileJob, clean_file, explain_document
+from .files import (
     InputError,
-    Progress,
-    RecordCleaner,
-    Tally,
     atomic_output,
-    chunked,
-    clean_file,
-    encode_record,
-    explain_document,
-    is_binary,
+    looks_binary,
     open_input,
     read_document,
+    read_lines,
     replaceable,
-    summary,
 )
-from .config import ConfigError, load_pipeline
 from .interrupts import ignore_sigint
 from .parallel import WorkerDied, default_jobs, ordered_map
 from .phrases import PhraseError
+from .progress import Progress
+from .records import RecordCleaner, chunked, encode_record
+from .tally import Tally, summary
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -345,27 +340,6 @@ def open_jsonl(source: str) -> tuple[IO[bytes], IO[bytes]]:
         stream.close()
         raise UsageError(f"{source}: binary data, not JSONL")
     return stream, raw
-
-
-def looks_binary(stream: IO[bytes]) -> bool:
-    """Whether a JSONL input is a binary file (an image, an archive: see `batch.is_binary`),
-    judged from its first bytes without consuming them."""
-    peek = getattr(stream, "peek", None)
-    try:
-        return peek is not None and is_binary(peek(SNIFF_BYTES)[:SNIFF_BYTES])
-    except (OSError, EOFError):
-        return False  # a truncated .gz, say: reported by the read itself
-
-
-def read_lines(stream: IO[bytes], source: str) -> Iterator[bytes]:
-    """The lines of `stream`; a failure to read (a truncated .gz, a device error) is an
-    InputError naming `source`."""
-    try:
-        yield from stream
-    except (OSError, EOFError) as exc:
-        raise InputError(
-            f"{source}: cannot read ({getattr(exc, 'strerror', None) or exc})"
-        ) from None
 
 
 def cmd_filters(args: argparse.Namespace) -> int:

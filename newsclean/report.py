@@ -359,7 +359,7 @@ def read_entry(path: str, pipeline: Pipeline | None = None) -> Entry:
     """One input file as a report entry; a file that cannot be read or cleaned is an entry
     with its error."""
     from . import explain
-    from .batch import InputError, read_document
+    from .files import InputError, read_document
     from .html import decode, looks_like_html
 
     try:
@@ -382,7 +382,7 @@ def jsonl_entries(
     import json
 
     from . import explain
-    from .batch import open_input
+    from .files import open_input
 
     stream, _ = open_input(path)
     with stream:

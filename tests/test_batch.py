@@ -15,7 +15,7 @@ import pytest
 from test_cli import EXPECTED, RAW, ROOT, run
 
 import newsclean
-from newsclean import batch
+from newsclean import files, records
 
 GOOD = {"id": 1, "text": RAW, "url": "https://example.org/a"}
 
@@ -110,7 +110,7 @@ def test_compressed_input_and_output_by_extension(tmp_path: Path, suffix: str):
         source.write_bytes(zstandard.ZstdCompressor().compress(payload))
     proc = run("clean", "--jsonl", str(source), "-o", str(out), "-j", "2")
     assert proc.returncode == 0, proc.stderr
-    stream, _ = batch.open_input(str(out))
+    stream, _ = files.open_input(str(out))
     with stream:
         assert read_records(stream.read()) == [expected_records()[0]] * 3
 
@@ -155,8 +155,8 @@ def test_clean_record_turns_a_failing_clean_into_an_error_record(monkeypatch):
     def broken(text: str, pipeline=None):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(batch, "explain", broken)
-    record, tally = batch.clean_record(b'{"text": "x"}', 7, "text", False)
+    monkeypatch.setattr(records, "explain", broken)
+    record, tally = records.clean_record(b'{"text": "x"}', 7, "text", False)
     assert record == {
         "error": "cleaning failed: RuntimeError: boom",
         "line": 7,
@@ -166,20 +166,21 @@ def test_clean_record_turns_a_failing_clean_into_an_error_record(monkeypatch):
 
 
 def test_chunks_keep_line_numbers():
-    lines = [b"%d" % i for i in range(batch.CHUNK_LINES * 2 + 5)]
-    chunks = list(batch.chunked(lines))
-    assert [c.first_line for c in chunks] == [1, batch.CHUNK_LINES + 1, 2 * batch.CHUNK_LINES + 1]
+    lines = [b"%d" % i for i in range(records.CHUNK_LINES * 2 + 5)]
+    chunks = list(records.chunked(lines))
+    step = records.CHUNK_LINES
+    assert [c.first_line for c in chunks] == [1, step + 1, 2 * step + 1]
     assert [line for c in chunks for line in c.lines] == lines
 
 
 def test_atomic_output_leaves_nothing_when_interrupted(tmp_path: Path):
     target = tmp_path / "out.jsonl"
     with pytest.raises(KeyboardInterrupt):
-        with batch.atomic_output(str(target)) as out:
+        with files.atomic_output(str(target)) as out:
             out.write(b"half a line")
             raise KeyboardInterrupt
     assert list(tmp_path.iterdir()) == []
-    with batch.atomic_output(str(target)) as out:
+    with files.atomic_output(str(target)) as out:
         out.write(b"done\n")
         assert not target.exists()  # appears only when complete
     assert target.read_bytes() == b"done\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean import batch, parallel
+from newsclean import files, parallel
 
 
 def square(x: int) -> int:
@@ -63,7 +63,7 @@ def test_a_worker_that_dies_is_reported_not_waited_for():
 
 def write(path: str) -> str:
     """An output written atomically; a slow one is still being written 30 s later."""
-    with batch.atomic_output(path) as out:
+    with files.atomic_output(path) as out:
         out.write(b"part of it")
         if Path(path).name.startswith("slow"):
             time.sleep(30)
