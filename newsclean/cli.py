@@ -33,7 +33,8 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import IO
@@ -54,7 +55,7 @@ from .interrupts import ignore_sigint
 from .parallel import WorkerDied, default_jobs, ordered_map
 from .phrases import PhraseError
 from .progress import Progress
-from .records import RecordCleaner, chunked, encode_record
+from .records import Chunk, RecordCleaner, chunked, encode_record
 from .tally import Tally, summary
 
 EXIT_FAILED = 1
@@ -228,18 +229,20 @@ def clean_files(args: argparse.Namespace) -> int:
     for path in missing:
         say(f"{path}: no such file or directory")
     total = Tally()
-    progress = Progress(show_progress(args), sum(file_size(job.source) for job in jobs))
+    sizes = [file_size(job.source) for job in jobs]
+    progress = Progress(show_progress(args), sum(sizes))
     start = time.monotonic()
     failed: list[str] = []
+    done = 0  # bytes of the input files done (a .gz counts as its size, a failure as done)
     try:
         with closing(ordered_map(clean_file, jobs, args.jobs or default_jobs())) as results:
-            for tally, error in results:
+            for size, (tally, error) in zip(sizes, results, strict=True):
                 total.add(tally)
+                done += size
                 if error:
-                    progress.close()
-                    say(error)
+                    progress.say(f"newsclean: {error}")  # on a line of its own
                     failed.append(error)
-                progress.update(total)
+                progress.update(total, done)
     except KeyboardInterrupt:  # the workers are stopped: each removed its temporary file
         ignore_sigint()
         progress.close()
@@ -294,15 +297,23 @@ def clean_jsonl(args: argparse.Namespace) -> int:
         progress = Progress(show_progress(args), size)
         out_context = nullcontext(sys.stdout.buffer) if target == "-" else atomic_output(target)
         jobs = args.jobs or default_jobs()
+        ends: deque[int] = deque()  # where in the input each chunk in flight ends
+
+        def chunks() -> Iterator[Chunk]:
+            for chunk in chunked(read_lines(stream, source)):
+                ends.append(raw.tell() if size else 0)
+                yield chunk
+
         with (
             stream,
             out_context as out,
-            closing(ordered_map(cleaner, chunked(read_lines(stream, source)), jobs)) as results,
+            closing(ordered_map(cleaner, chunks(), jobs)) as results,
         ):
             for lines, tally in results:
                 out.write(lines)
                 total.add(tally)
-                progress.update(total, raw.tell() if size else None)
+                # how far the cleaned records reach (the reading is chunks ahead of them)
+                progress.update(total, ends.popleft() if size else None)
         written = True
         progress.close()
         if not args.quiet:
