@@ -279,7 +279,8 @@ def test_explain_prints_one_line_per_change_and_shows_where_a_rewrite_changed(tm
     proc = run("clean", "--explain", str(dump))
     assert proc.returncode == 0, proc.stderr
     log = proc.stdout.decode().split("\n== removed and why\n")[1].splitlines()
-    assert log == [
+    assert log[0] == "language: en"  # the metadata first, then the changes
+    assert log[1:] == [
         'rewrote: "Tom [-&amp;-]{+&+} Jerry, who run the…" by unicode: '
         "HTML character references decoded [unicode.entities]",
         'rewrote: "…in any flood they could[-\\n\\n-]{+ +}remember, and that the…" by paragraphs: '

@@ -144,7 +144,7 @@ def test_a_result_is_data():
     assert list(data) == ["text", "metadata", "changes"]
     assert json.loads(json.dumps(data)) == data
     assert data["text"] == result.text == f"{PARAGRAPH}\n\nTom & Jerry agreed."
-    assert data["metadata"] == {"title": "A headline for the story"}
+    assert data["metadata"] == {"language": "en", "title": "A headline for the story"}
     assert [(c["action"], c["code"]) for c in data["changes"]] == [
         ("rewrote", "unicode.entities"),
         ("removed", "ads.label"),
