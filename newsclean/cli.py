@@ -29,36 +29,34 @@ import argparse
 import codecs
 import json
 import os
+import signal
 import sys
+import threading
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import IO
 
 from . import DEFAULT_PIPELINE, Pipeline, __version__, explain
-from .batch import (
-    SNIFF_BYTES,
-    FileJob,
-    InputError,
-    Progress,
-    RecordCleaner,
-    Tally,
-    atomic_output,
-    chunked,
-    clean_file,
-    encode_record,
-    explain_document,
-    is_binary,
-    open_input,
-    ordered_map,
-    read_document,
-    replaceable,
-    summary,
-)
 from .config import ConfigError, load_pipeline
+from .dumps import FileJob, clean_file, explain_document
+from .files import (
+    InputError,
+    atomic_output,
+    looks_binary,
+    open_input,
+    read_document,
+    read_lines,
+    replaceable,
+)
+from .interrupts import ignore_sigint
+from .parallel import WorkerDied, default_jobs, ordered_map
 from .phrases import PhraseError
+from .progress import Progress
+from .records import Chunk, RecordCleaner, chunked, encode_record
+from .tally import Tally, summary
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -75,10 +73,6 @@ class Interrupted(Exception):
 
 def say(message: str) -> None:
     print(f"newsclean: {message}", file=sys.stderr)
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def positive_int(value: str) -> int:
@@ -235,18 +229,22 @@ def clean_files(args: argparse.Namespace) -> int:
     for path in missing:
         say(f"{path}: no such file or directory")
     total = Tally()
-    progress = Progress(show_progress(args), sum(file_size(job.source) for job in jobs))
+    sizes = [file_size(job.source) for job in jobs]
+    progress = Progress(show_progress(args), sum(sizes))
     start = time.monotonic()
     failed: list[str] = []
+    done = 0  # bytes of the input files done (a .gz counts as its size, a failure as done)
     try:
-        for tally, error in ordered_map(clean_file, jobs, args.jobs or default_jobs()):
-            total.add(tally)
-            if error:
-                progress.close()
-                say(error)
-                failed.append(error)
-            progress.update(total)
-    except KeyboardInterrupt:
+        with closing(ordered_map(clean_file, jobs, args.jobs or default_jobs())) as results:
+            for size, (tally, error) in zip(sizes, results, strict=True):
+                total.add(tally)
+                done += size
+                if error:
+                    progress.say(f"newsclean: {error}")  # on a line of its own
+                    failed.append(error)
+                progress.update(total, done)
+    except KeyboardInterrupt:  # the workers are stopped: each removed its temporary file
+        ignore_sigint()
         progress.close()
         written = total.documents - total.errors
         raise Interrupted(
@@ -288,6 +286,59 @@ def clean_jsonl(args: argparse.Namespace) -> int:
         raise UsageError(f"{target}: is a directory; -o names the output file for --jsonl")
     if source != "-" and os.path.isdir(source):
         raise UsageError(f"{source}: is a directory, not a JSONL file")
+    cleaner = RecordCleaner(args.field or "text", args.metadata, args.pipeline, args.explain)
+    total = Tally()
+    progress = Progress(False)
+    start = time.monotonic()
+    written = False
+    try:  # from the input's opening to the summary: a Ctrl-C anywhere says how far it got
+        stream, raw = open_jsonl(source)
+        size = os.fstat(raw.fileno()).st_size if source != "-" and raw.seekable() else None
+        progress = Progress(show_progress(args), size)
+        out_context = nullcontext(sys.stdout.buffer) if target == "-" else atomic_output(target)
+        jobs = args.jobs or default_jobs()
+        ends: deque[int] = deque()  # where in the input each chunk in flight ends
+
+        def chunks() -> Iterator[Chunk]:
+            for chunk in chunked(read_lines(stream, source)):
+                ends.append(raw.tell() if size else 0)
+                yield chunk
+
+        with (
+            stream,
+            out_context as out,
+            closing(ordered_map(cleaner, chunks(), jobs)) as results,
+        ):
+            for lines, tally in results:
+                out.write(lines)
+                total.add(tally)
+                # how far the cleaned records reach (the reading is chunks ahead of them)
+                progress.update(total, ends.popleft() if size else None)
+        written = True
+        progress.close()
+        if not args.quiet:
+            print(summary(total, time.monotonic() - start), file=sys.stderr)
+    except KeyboardInterrupt:  # the workers are stopped, the temporary output removed
+        ignore_sigint()
+        progress.close()
+        if written:
+            where = "output written"
+        elif target != "-" and replaceable(target):
+            where = "nothing written"
+        else:
+            where = "output incomplete"
+        raise Interrupted(f"interrupted after {total.documents:,} records ({where})") from None
+    except InputError as exc:
+        raise UsageError(str(exc)) from None
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    return EXIT_FAILED if total.errors else 0
+
+
+def open_jsonl(source: str) -> tuple[IO[bytes], IO[bytes]]:
+    """`open_input(source)`, refusing a binary file; a failure is a UsageError naming it."""
     try:
         stream, raw = open_input(source)
     except FileNotFoundError:
@@ -299,56 +350,7 @@ def clean_jsonl(args: argparse.Namespace) -> int:
     if looks_binary(stream):
         stream.close()
         raise UsageError(f"{source}: binary data, not JSONL")
-    size = os.fstat(raw.fileno()).st_size if source != "-" and raw.seekable() else None
-    progress = Progress(show_progress(args), size)
-    cleaner = RecordCleaner(args.field or "text", args.metadata, args.pipeline, args.explain)
-    total = Tally()
-    start = time.monotonic()
-    try:
-        out_context = nullcontext(sys.stdout.buffer) if target == "-" else atomic_output(target)
-        with stream, out_context as out:
-            for lines, tally in ordered_map(
-                cleaner, chunked(read_lines(stream, source)), args.jobs or default_jobs()
-            ):
-                out.write(lines)
-                total.add(tally)
-                progress.update(total, raw.tell() if size else None)
-    except KeyboardInterrupt:
-        progress.close()
-        atomic = target != "-" and replaceable(target)
-        where = "nothing written" if atomic else "output incomplete"
-        raise Interrupted(f"interrupted after {total.documents:,} records ({where})") from None
-    except InputError as exc:
-        raise UsageError(str(exc)) from None
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise UsageError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    progress.close()
-    if not args.quiet:
-        print(summary(total, time.monotonic() - start), file=sys.stderr)
-    return EXIT_FAILED if total.errors else 0
-
-
-def looks_binary(stream: IO[bytes]) -> bool:
-    """Whether a JSONL input is a binary file (an image, an archive: see `batch.is_binary`),
-    judged from its first bytes without consuming them."""
-    peek = getattr(stream, "peek", None)
-    try:
-        return peek is not None and is_binary(peek(SNIFF_BYTES)[:SNIFF_BYTES])
-    except (OSError, EOFError):
-        return False  # a truncated .gz, say: reported by the read itself
-
-
-def read_lines(stream: IO[bytes], source: str) -> Iterator[bytes]:
-    """The lines of `stream`; a failure to read (a truncated .gz, a device error) is an
-    InputError naming `source`."""
-    try:
-        yield from stream
-    except (OSError, EOFError) as exc:
-        raise InputError(
-            f"{source}: cannot read ({getattr(exc, 'strerror', None) or exc})"
-        ) from None
+    return stream, raw
 
 
 def cmd_filters(args: argparse.Namespace) -> int:
@@ -584,11 +586,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if getattr(args, "quiet", False):
-        args.progress = False
+def run() -> int:
+    """The program, `newsclean` or `python -m newsclean`: `main()` on the command line's
+    arguments, then the exit, which a late Ctrl-C does not interrupt."""
     try:
+        return main(sys.argv[1:], exiting=True)
+    except KeyboardInterrupt:  # in the instant between the run's end and the exit
+        ignore_sigint()
+        say("interrupted")
+        return EXIT_INTERRUPTED
+
+
+def main(argv: Sequence[str] | None = None, *, exiting: bool = False) -> int:
+    """The command line: its exit code. Ctrl-C ends any command with a line saying how far it
+    got and exit code 130; from the moment it is caught, Ctrl-C is ignored until `main`
+    returns, so that nothing cuts the message short. Then SIGINT has its handler back, or,
+    when the caller is `exiting`, stays ignored: the run is over, only the exit is left."""
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGINT) if main_thread else None
+    try:
+        return run_command(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, signal.SIG_IGN if exiting else previous)
+
+
+def run_command(argv: Sequence[str] | None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if getattr(args, "quiet", False):
+            args.progress = False
         if hasattr(args, "without"):
             args.pipeline = pipeline_from_args(args)
         return int(args.func(args))
@@ -599,10 +626,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(str(exc))
         return EXIT_INTERRUPTED
     except KeyboardInterrupt:
+        ignore_sigint()
         say("interrupted")
         return EXIT_INTERRUPTED
-    except BrokenProcessPool:
-        say("a worker process died (out of memory?); output not written")
+    except WorkerDied as exc:
+        say(f"{exc} (out of memory?); output not written")
         return EXIT_FAILED
     except BrokenPipeError:
         # the reader went away (| head): nothing more to say, and nothing to flush at exit
@@ -611,4 +639,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -349,8 +349,8 @@ def read_entry(path: str, pipeline: Pipeline | None = None) -> Entry:
     """One input file as a report entry; a file that cannot be read or cleaned is an entry
     with its error."""
     from . import explain
-    from .batch import InputError, read_document
     from .decoding import decode
+    from .files import InputError, read_document
     from .html import looks_like_html
 
     try:
@@ -373,7 +373,7 @@ def jsonl_entries(
     import json
 
     from . import explain
-    from .batch import open_input
+    from .files import open_input
 
     stream, _ = open_input(path)
     with stream:

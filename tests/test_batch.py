@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from support.command import run_newsclean as run
+from support.command import run_on_a_terminal, screen
 from support.data import EXPECTED, RAW, ROOT
 
 import newsclean
-from newsclean import batch
+from newsclean import files, records
 
 GOOD = {"id": 1, "text": RAW, "url": "https://example.org/a"}
 
@@ -111,7 +113,7 @@ def test_compressed_input_and_output_by_extension(tmp_path: Path, suffix: str):
         source.write_bytes(zstandard.ZstdCompressor().compress(payload))
     proc = run("clean", "--jsonl", str(source), "-o", str(out), "-j", "2")
     assert proc.returncode == 0, proc.stderr
-    stream, _ = batch.open_input(str(out))
+    stream, _ = files.open_input(str(out))
     with stream:
         assert read_records(stream.read()) == [expected_records()[0]] * 3
 
@@ -156,8 +158,8 @@ def test_clean_record_turns_a_failing_clean_into_an_error_record(monkeypatch):
     def broken(text: str, pipeline=None):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(batch, "explain", broken)
-    record, tally = batch.clean_record(b'{"text": "x"}', 7, "text", False)
+    monkeypatch.setattr(records, "explain", broken)
+    record, tally = records.clean_record(b'{"text": "x"}', 7, "text", False)
     assert record == {
         "error": "cleaning failed: RuntimeError: boom",
         "line": 7,
@@ -167,42 +169,21 @@ def test_clean_record_turns_a_failing_clean_into_an_error_record(monkeypatch):
 
 
 def test_chunks_keep_line_numbers():
-    lines = [b"%d" % i for i in range(batch.CHUNK_LINES * 2 + 5)]
-    chunks = list(batch.chunked(lines))
-    assert [c.first_line for c in chunks] == [1, batch.CHUNK_LINES + 1, 2 * batch.CHUNK_LINES + 1]
+    lines = [b"%d" % i for i in range(records.CHUNK_LINES * 2 + 5)]
+    chunks = list(records.chunked(lines))
+    step = records.CHUNK_LINES
+    assert [c.first_line for c in chunks] == [1, step + 1, 2 * step + 1]
     assert [line for c in chunks for line in c.lines] == lines
-
-
-def square(x: int) -> int:
-    return x * x
-
-
-def test_ordered_map_keeps_order_and_reads_ahead_only_a_bounded_window():
-    consumed = 0
-
-    def items():
-        nonlocal consumed
-        for i in range(200):
-            consumed += 1
-            yield i
-
-    jobs = 2
-    window = jobs * batch.CHUNKS_PER_WORKER
-    results = []
-    for result in batch.ordered_map(square, items(), jobs):
-        results.append(result)
-        assert consumed <= len(results) + window
-    assert results == [i * i for i in range(200)]
 
 
 def test_atomic_output_leaves_nothing_when_interrupted(tmp_path: Path):
     target = tmp_path / "out.jsonl"
     with pytest.raises(KeyboardInterrupt):
-        with batch.atomic_output(str(target)) as out:
+        with files.atomic_output(str(target)) as out:
             out.write(b"half a line")
             raise KeyboardInterrupt
     assert list(tmp_path.iterdir()) == []
-    with batch.atomic_output(str(target)) as out:
+    with files.atomic_output(str(target)) as out:
         out.write(b"done\n")
         assert not target.exists()  # appears only when complete
     assert target.read_bytes() == b"done\n"
@@ -271,3 +252,103 @@ def test_the_summary_counts_removals_per_reason_code(tmp_path: Path):
     expected = sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))
     assert summary[-1] == "removed by code: " + ", ".join(f"{k} {v}" for k, v in expected)
     assert "media.label 2" in summary[-1]
+
+
+# the progress line (drawn by tqdm), seen as a user sees it: on a terminal, or in what a
+# terminal would show of the bytes written to stderr (`screen`)
+
+# " 40%|████      | 1.62MB/4.06MB [00:02<00:03, 522kB/s, 800 docs]"
+BAR = re.compile(r"\d+%\|.*\| [\d.]+[kMG]?B/[\d.]+[kMG]?B \[.*, [\d,]+ docs\]")
+
+
+def dump_dir(tmp_path: Path, files: int = 30, bad: str | None = None) -> Path:
+    """A folder of `files` copies of the fixture page, and a binary file named `bad`."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(1, files + 1):
+        (folder / f"a{number:02d}.txt").write_text(RAW, encoding="utf-8")
+    if bad:
+        (folder / bad).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    return folder
+
+
+def timeless(lines: list[str]) -> list[str]:
+    """The summary's lines with the time and rate taken out: they differ from run to run."""
+    return [re.sub(r"in [\d.]+ s \([\d.]+ MB/s\)", "in - s (- MB/s)", line) for line in lines]
+
+
+@pytest.mark.parametrize("kind", ["files", "jsonl"])
+def test_on_a_terminal_the_progress_line_shows_percent_and_docs_then_clears(
+    tmp_path: Path, kind: str
+):
+    if kind == "files":
+        args = [str(dump_dir(tmp_path)), "-o", str(tmp_path / "out")]
+    else:
+        source = write_jsonl(tmp_path / "in.jsonl", [json.dumps(GOOD).encode()] * 600)
+        args = ["--jsonl", str(source), "-o", str(tmp_path / "out.jsonl")]
+    code, received = run_on_a_terminal("clean", *args, "-j", "2")  # no --progress: a terminal
+    assert code == 0, received
+    assert BAR.search(received), received  # the percentage, the bar, kB of kB, the documents
+    # nothing is left of the line once the summary is printed: the terminal shows the summary,
+    # exactly as without the progress line
+    quiet = run("clean", *args, "-j", "2")
+    assert quiet.stderr.decode().startswith(("30 documents, 0 errors", "600 documents, 0 errors"))
+    assert timeless(screen(received)) == timeless(quiet.stderr.decode().splitlines())
+
+
+def test_an_error_during_a_batch_is_on_a_line_of_its_own(tmp_path: Path):
+    folder = dump_dir(tmp_path, bad="a15b.txt")  # cleaned after a01..a15: the line is drawn
+    proc = run("clean", str(folder), "-o", str(tmp_path / "out"), "-j", "1", "--progress")
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    error = f"newsclean: {folder / 'a15b.txt'}: binary data, not text"
+    assert BAR.search(err[: err.index(error)]), err  # the progress line came first
+    shown = screen(err)
+    assert shown[0] == error  # not glued to the progress line, none of which is left
+    assert shown[1].startswith("31 documents, 1 errors, ")
+    assert shown[-1] == "failed: 1 (listed above)"
+    assert not any(BAR.search(line) or "docs" in line for line in shown)
+
+
+def test_from_standard_input_the_progress_line_counts_documents(tmp_path: Path):
+    lines = b"\n".join([json.dumps(GOOD).encode()] * 400) + b"\n"
+    proc = run("clean", "--jsonl", "-", "-o", str(tmp_path / "o.jsonl"), "--progress", stdin=lines)
+    assert proc.returncode == 0
+    err = proc.stderr.decode()
+    assert re.search(r"\r[\d,]+ docs \[[\d:]+, .* MB, [\d.]+ MB/s\]", err), err  # size unknown
+    assert "%" not in err
+    assert screen(err)[0].startswith("400 documents, 0 errors, ")
+
+
+def test_without_a_terminal_or_with_quiet_there_is_no_progress_line(tmp_path: Path):
+    folder = dump_dir(tmp_path)
+    piped = run("clean", str(folder), "-o", str(tmp_path / "out1"))  # stderr is a pipe
+    assert piped.returncode == 0
+    assert piped.stderr.decode().startswith("30 documents, 0 errors, ")
+    assert "\r" not in piped.stderr.decode()
+    assert "docs" not in piped.stderr.decode()
+    assert run("clean", str(folder), "-o", str(tmp_path / "out2"), "-q", "--progress").stderr == b""
+    code, received = run_on_a_terminal("clean", str(folder), "-o", str(tmp_path / "out3"), "-q")
+    assert (code, received) == (0, "")
+
+
+def test_the_percentage_counts_what_is_cleaned_not_what_is_read(tmp_path: Path):
+    # JSONL: the first of 6 chunks is cleaned while all 6 have been read (2 workers, 3 each)
+    source = write_jsonl(
+        tmp_path / "in.jsonl", [json.dumps(GOOD).encode()] * records.CHUNK_LINES * 6
+    )
+    out = tmp_path / "o.jsonl"
+    err = run("clean", "--jsonl", str(source), "-o", str(out), "-j", "2", "--progress").stderr
+    first = BAR.search(err.decode())  # the line's first drawing: the first chunk's results
+    assert first and first.group().startswith("17%|"), err.decode()
+    # compressed files: the first of 10 is 10% of the input, whatever it holds decompressed
+    folder = tmp_path / "gz"
+    folder.mkdir()
+    for number in range(10):
+        (folder / f"{number}.txt.gz").write_bytes(gzip.compress(RAW.encode(), mtime=0))
+    out = tmp_path / "out"
+    err = run(
+        "clean", str(folder), "--glob", "*.gz", "-o", str(out), "-j", "1", "--progress"
+    ).stderr
+    first = BAR.search(err.decode())
+    assert first and first.group().startswith("10%|"), err.decode()

@@ -123,7 +123,7 @@ def test_real_binary_files_are_refused(tmp_path: Path, name: str, data: bytes):
 
 
 def test_binary_sniffing():
-    from newsclean.batch import is_binary
+    from newsclean.files import is_binary
 
     assert is_binary(b"\x89PNG\r\n\x1a\n")
     assert is_binary(b"RIFF\x00\x00\x00\x00WEBPVP8 ")

@@ -155,29 +155,64 @@ def spark_missing() -> str | None:
     return None
 
 
-@pytest.mark.skipif(spark_missing() is not None, reason=str(spark_missing()))
-def test_spark_pandas_udf_in_local_mode(monkeypatch):
-    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)  # workers need newsclean importable
-    monkeypatch.setenv("PYTHONPATH", str(ROOT))
-    from pyspark.sql import SparkSession
+@pytest.fixture(scope="module")
+def spark():
+    """One local Spark session for the module's Spark tests (starting one takes seconds), on
+    the loopback address only, its Python workers running this checkout."""
+    missing = spark_missing()
+    if missing:
+        pytest.skip(missing)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PYSPARK_PYTHON", sys.executable)  # workers need newsclean importable
+        patch.setenv("PYTHONPATH", str(ROOT))
+        patch.setenv("SPARK_LOCAL_IP", "127.0.0.1")
+        from pyspark.sql import SparkSession
 
+        session = (
+            SparkSession.builder.master("local[1]")
+            .appName("newsclean-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "1")
+            .getOrCreate()
+        )
+        try:
+            yield session
+        finally:
+            session.stop()
+
+
+def test_spark_pandas_udf_in_local_mode(spark):
     from newsclean.integrations.spark import clean_udf
 
-    spark = (
-        SparkSession.builder.master("local[1]")
-        .appName("newsclean-test")
-        .config("spark.ui.enabled", "false")
-        .getOrCreate()
-    )
-    try:
-        df = spark.createDataFrame([(1, RAW), (2, None), (3, "A line.")], "id int, text string")
-        rows = df.withColumn("clean", clean_udf()("text")).orderBy("id").collect()
-        ads = spark.createDataFrame([(1, WITH_AD)], "id int, text string")
-        custom = ads.withColumn("clean", clean_udf(NO_ADS)("text")).collect()
-    finally:
-        spark.stop()
+    df = spark.createDataFrame([(1, RAW), (2, None), (3, "A line.")], "id int, text string")
+    rows = df.withColumn("clean", clean_udf()("text")).orderBy("id").collect()
+    ads = spark.createDataFrame([(1, WITH_AD)], "id int, text string")
+    custom = ads.withColumn("clean", clean_udf(NO_ADS)("text")).collect()
     assert [row["clean"] for row in rows] == [EXPECTED, None, "A line."]
     assert [row["clean"] for row in custom] == [WITH_AD]
+
+
+def test_spark_rows_that_are_not_text_get_a_null_and_the_others_are_cleaned(spark):
+    """A Spark column has one type, so the uneven rows are nulls among texts, and whole
+    columns of another type: numbers give nulls, bytes are cleaned as clean(bytes) cleans."""
+    from newsclean.integrations.spark import clean_udf
+
+    df = spark.createDataFrame(
+        [
+            (1, RAW, 7, bytearray(RAW.encode("utf-8"))),
+            (2, None, None, None),
+            (3, "A line.", 9, bytearray(b"A line in bytes.")),
+        ],
+        "id int, text string, number int, raw binary",
+    )
+    udf = clean_udf()
+    columns = [udf(name).alias(name) for name in ("text", "number", "raw")]
+    rows = df.select("id", *columns).orderBy("id").collect()
+    assert [row["text"] for row in rows] == [EXPECTED, None, "A line."]
+    assert [row["number"] for row in rows] == [None, None, None]
+    assert [row["raw"] for row in rows] == [EXPECTED, None, "A line in bytes."]
 
 
 def test_datatrove_step_in_a_local_executor(tmp_path: Path):

@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from support.command import run_newsclean as run
 
-from newsclean import batch
+from newsclean import records as jsonl
 
 DEEP = b'{"text":"ok","x":' + b"[" * 1000 + b"]" * 1000 + b"}"
 GOOD = {"id": 1, "text": "A short story that is cleaned.\n\nADVERTISEMENT"}
@@ -43,8 +43,8 @@ def test_a_record_that_cannot_be_written_back_is_an_error_record(monkeypatch):
         return json.JSONEncoder(**kwargs).encode(record)
 
     line = json.dumps(GOOD).encode()
-    monkeypatch.setattr(batch.json, "dumps", deep_dump)
-    lines, tally = batch.RecordCleaner()(batch.Chunk(5, [line]))
+    monkeypatch.setattr(jsonl.json, "dumps", deep_dump)
+    lines, tally = jsonl.RecordCleaner()(jsonl.Chunk(5, [line]))
     monkeypatch.undo()
     record = json.loads(lines)
     assert record["line"] == 5 and record["error"].startswith("cannot read or clean the record")
@@ -75,7 +75,7 @@ def lines_of_bytes():
 @example([DEEP, b"[" * 100_000, b"\xff\x00{"])
 def test_any_bytes_lines_give_one_record_each_in_order(lines: list[bytes]):
     """The record path never raises: every line gives exactly one JSON object line, in order."""
-    out, tally = batch.RecordCleaner()(batch.Chunk(1, [line + b"\n" for line in lines]))
+    out, tally = jsonl.RecordCleaner()(jsonl.Chunk(1, [line + b"\n" for line in lines]))
     records = [json.loads(line) for line in out.splitlines()]
     assert len(records) == len(lines) == tally.documents
     errors = [r for r in records if "error" in r]

@@ -1,5 +1,6 @@
 """Integrations on uneven data (issue #14): a row that is not text gets a null, the others are
-cleaned; bytes are cleaned as clean() cleans them."""
+cleaned; bytes are cleaned as clean() cleans them. (Spark's, which needs its one local
+session, is in test_integrations.py.)"""
 
 from __future__ import annotations
 
@@ -36,12 +37,12 @@ def test_dask_bag_and_column_on_uneven_rows():
     from newsclean.integrations.dask import clean_bag, clean_column
 
     with dask.config.set({"scheduler": "threads", "dataframe.convert-string": False}):
-        texts = clean_bag(db.from_sequence([RAW, 3, "A line."], npartitions=2)).compute()
-        assert texts == [EXPECTED, None, "A line."]
-        records = [{"text": RAW}, {"text": 3.5}, {"id": 1}]
+        texts = clean_bag(db.from_sequence([RAW, 3, None, "A line."], npartitions=2)).compute()
+        assert texts == [EXPECTED, None, None, "A line."]
+        records = [{"text": RAW}, {"text": 3.5}, {"text": None}, {"id": 1}]
         got = clean_bag(db.from_sequence(records, npartitions=2), field="text").compute()
-        assert got == [{"text": EXPECTED}, {"text": None}, {"id": 1}]
-        frame = pd.DataFrame({"text": pd.Series([RAW, 9, "A line."], dtype=object)})
+        assert got == [{"text": EXPECTED}, {"text": None}, {"text": None}, {"id": 1}]
+        frame = pd.DataFrame({"text": pd.Series([RAW, 9, None, "A line."], dtype=object)})
         out = clean_column(dd.from_pandas(frame, npartitions=2), "text").compute()
         assert out["text"][0] == EXPECTED and pd.isna(out["text"][1])
-        assert out["text"][2] == "A line."
+        assert pd.isna(out["text"][2]) and out["text"][3] == "A line."

@@ -25,6 +25,9 @@ def clean_udf(pipeline: Pipeline | None = None) -> Any:
     `pipeline` (default: the default one), which is shipped to the executors with the UDF."""
 
     def clean_texts(texts: pd.Series) -> pd.Series:
-        return clean_series(texts, pipeline)
+        cleaned = clean_series(texts, pipeline)
+        # a column of numbers comes back as numbers' nulls (NaN, float64), which Arrow cannot
+        # turn into a string column: nulls as None, in an object column, whatever came in
+        return cleaned.astype(object).where(cleaned.notna(), None)
 
     return pandas_udf(clean_texts, "string")
