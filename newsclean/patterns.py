@@ -45,7 +45,7 @@ class Pattern:
     flags, whose meanings differ) runs on short subjects with `re`, which is faster on plain
     classes; long subjects still get `regex` with its timeout."""
 
-    __slots__ = ("compiled", "short", "timeout_base")
+    __slots__ = ("compiled", "flags", "same_in_re", "short", "source", "timeout_base")
 
     def __init__(
         self,
@@ -56,9 +56,18 @@ class Pattern:
     ):
         if same_in_re and flags:
             raise ValueError("flags mean different things to re and regex: same_in_re takes none")
-        self.compiled = regex.compile(source, flags)
-        self.short: Any = re.compile(source) if same_in_re else self.compiled
+        self.source, self.flags, self.same_in_re = source, flags, same_in_re
         self.timeout_base = timeout_base
+
+    def __getattr__(self, name: str) -> Any:
+        """Compiled with its first use, not at import: most of `import newsclean`'s time was
+        compiling patterns that a run may never call. Only an unset slot (`compiled`, `short`)
+        lands here; once set, reading it costs nothing extra."""
+        if name not in ("compiled", "short"):
+            raise AttributeError(name)
+        self.compiled = regex.compile(self.source, self.flags)
+        self.short = re.compile(self.source) if self.same_in_re else self.compiled
+        return getattr(self, name)
 
     def _timeout(self, subject: str) -> float:
         return self.timeout_base + len(subject) / TIMEOUT_CHARS

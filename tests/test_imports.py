@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 LAZY = ["trafilatura", "lxml", "charset_normalizer", "numpy", "ftfy", "justext"]
 
 PAGE = (
@@ -57,3 +59,19 @@ def test_mojibake_imports_ftfy_and_is_repaired():
         "import newsclean\nassert newsclean.clean('The caf\\u00c3\\u00a9 opened.') == 'The café opened.'"
     )
     assert loaded["ftfy"]
+
+
+def test_a_pattern_is_compiled_with_its_first_call_not_at_import():
+    from newsclean.patterns import Pattern, pattern
+
+    guarded = pattern(r"\bcolou?r\b")
+    quick = pattern(r"ab+", same_in_re=True)
+    for p in (guarded, quick):
+        with pytest.raises(AttributeError):
+            Pattern.compiled.__get__(p)  # the slot is still unset
+    assert guarded.search("the colour red").group(0) == "colour"
+    assert quick.match("abbb").group(0) == "abbb"
+    assert guarded.search("x" * 3000 + " color").group(0) == "color"  # the guarded path
+    assert Pattern.compiled.__get__(guarded).pattern == r"\bcolou?r\b"
+    with pytest.raises(AttributeError):
+        guarded.no_such_attribute  # noqa: B018
