@@ -64,18 +64,24 @@ class BlockModel:
             node = np.where(inner, np.where(goes_left, self.left[node], self.right[node]), node)
         return self.value[node].sum(axis=1) + self.bias
 
-    def contributions(self, row: np.ndarray) -> np.ndarray:
-        """Each column's share of one block's log-odds: along the block's path through every
-        tree, how much each split on that column moved the value (for explaining a verdict)."""
+    def contributions(self, features: np.ndarray) -> np.ndarray:
+        """Each column's share of each block's log-odds (one row a block of `features`, one
+        column a column of the table): along the block's path through every tree, how much
+        each split on that column moved the value (for explaining a verdict). All blocks and
+        trees are walked at once, a level at a time, as in `log_odds`."""
         import numpy as np
 
-        out = np.zeros(len(self.columns))
-        for node in self.roots:
-            while self.feature[node] >= 0:
-                f = self.feature[node]
-                child = self.left[node] if row[f] <= self.threshold[node] else self.right[node]
-                out[f] += self.value[child] - self.value[node]
-                node = child
+        n = len(features)
+        out = np.zeros((n, len(self.columns)))
+        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+        rows = np.broadcast_to(np.arange(n)[:, None], node.shape)
+        for _ in range(self.depth):
+            f = self.feature[node]
+            inner = f >= 0
+            goes_left = features[rows, np.maximum(f, 0)] <= self.threshold[node]
+            child = np.where(goes_left, self.left[node], self.right[node])
+            np.add.at(out, (rows[inner], f[inner]), (self.value[child] - self.value[node])[inner])
+            node = np.where(inner, child, node)
         return out
 
     def to_dict(self) -> dict:
@@ -95,11 +101,13 @@ class BlockModel:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> BlockModel:
+    def from_dict(cls, d: dict, expected: tuple[str, ...] | None = None) -> BlockModel:
+        """The model of `to_dict`, checked against the table it reads: `expected` columns
+        (by default the dump block table's, `blocks.column_names()`)."""
         import numpy as np
 
         columns = tuple(d["columns"])
-        if columns != column_names():
+        if columns != (expected or column_names()):
             raise ValueError("the model's columns are not the block table's: retrain it")
         return cls(
             columns,
@@ -117,10 +125,11 @@ class BlockModel:
 
 
 @cache
-def shipped() -> BlockModel:
-    """The model that ships in the package, loaded once."""
-    path = resources.files("newsclean") / "data" / "block_model.json"
-    return BlockModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+def shipped(name: str = "block_model.json", expected: tuple[str, ...] | None = None) -> BlockModel:
+    """A block model that ships in the package (`data/<name>`), loaded once: the dumps'
+    (reading `blocks.column_names()`) or, with its columns, the DOM's (`html_block_model.json`)."""
+    path = resources.files("newsclean") / "data" / name
+    return BlockModel.from_dict(json.loads(path.read_text(encoding="utf-8")), expected)
 
 
 def viterbi(log_odds: np.ndarray, votes: np.ndarray, switch_cost: float) -> np.ndarray:
@@ -154,6 +163,9 @@ def viterbi(log_odds: np.ndarray, votes: np.ndarray, switch_cost: float) -> np.n
     return keep
 
 
+MIN_PAGE_WORDS = 100  # fewer words than this tell too little of a page to name its type
+
+
 @dataclass(frozen=True)
 class PageTypeModel:
     """A multinomial logistic regression over the page facts (`blocks.page_table`): one
@@ -172,6 +184,17 @@ class PageTypeModel:
         z = ((page - self.mean) / self.scale) @ self.weights + self.bias
         e = np.exp(z - z.max())
         return e / e.sum()
+
+    def best(self, page: np.ndarray) -> tuple[str, float] | None:
+        """The likeliest page type and its probability; None for a page of fewer than
+        MIN_PAGE_WORDS words, which tell too little of a page to name its type."""
+        import numpy as np
+
+        if np.expm1(page[self.columns.index("log_words")]) < MIN_PAGE_WORDS:
+            return None
+        p = self.probabilities(page)
+        i = int(np.argmax(p))
+        return self.types[i], float(p[i])
 
     def to_dict(self) -> dict:
         return {

@@ -95,7 +95,10 @@ CODES: dict[str, str] = {
     "decode.stray_bytes": "warning: bytes that are UTF-8 but for a few stray bytes, decoded "
     "with replacement characters",
     "html.headline": "the page's title opening the body: moved out (it is in metadata)",
-    "html.fallback": "warning: trafilatura found too little; the page's own text was cleaned",
+    "html.fallback": "warning: too little of the page was found to be the article; the page's "
+    "own text was cleaned",
+    "html.debris": "a block of the page's markup the DOM block model took for debris",
+    "html.caption": "a figure's caption or credit in the page's markup (<figcaption>)",
     # custom steps that give no code
     "custom.removed": "a block a custom step removed without giving a code",
     "custom.metadata": "a block a custom step moved to metadata without giving a code",

@@ -184,21 +184,24 @@ def fold_of(domain: str, k: int) -> int:
     return int(hashlib.sha256(domain.encode()).hexdigest(), 16) % k
 
 
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> BlockModel:
+def fit(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, columns: tuple[str, ...] | None = None
+) -> BlockModel:
     """Gradient-boosted trees (scikit-learn's histogram GBDT, deterministic: no early
-    stopping, no subsampling, one seed), exported to the package's own node arrays."""
+    stopping, no subsampling, one seed), exported to the package's own node arrays; `columns`
+    names x's columns (by default the dump block table's)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     gbdt = HistGradientBoostingClassifier(**TREES, early_stopping=False, random_state=0)
     gbdt.fit(x, y, sample_weight=w)
-    model = export(gbdt)
+    model = export(gbdt, columns or column_names())
     check = gbdt.decision_function(x[:2000])
     if not np.allclose(model.log_odds(x[:2000]), check, atol=1e-4):
         raise AssertionError("the exported trees do not reproduce scikit-learn's scores")
     return model
 
 
-def export(gbdt) -> BlockModel:
+def export(gbdt, columns: tuple[str, ...]) -> BlockModel:
     """scikit-learn's trees as flat node arrays (newsclean.model.BlockModel). An inner node's
     value becomes the mean of its children's, weighted by the blocks that reached them."""
     roots, feature, threshold, left, right, value = [], [], [], [], [], []
@@ -222,7 +225,7 @@ def export(gbdt) -> BlockModel:
             value.append(vals[i])
         depth = max(depth, int(nodes["depth"].max()))
     return BlockModel(
-        column_names(),
+        columns,
         *(np.array(a) for a in (roots, feature, threshold, left, right, value)),
         depth,
         float(np.ravel(gbdt._baseline_prediction)[0]),

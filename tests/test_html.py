@@ -70,7 +70,8 @@ def test_page_trafilatura_cannot_extract_falls_back_to_the_page_text():
     result = newsclean.explain(page)
     assert result.text.startswith("We stayed three nights in the blue room")
     assert (
-        result.warnings[0].reason == "trafilatura found too little: the page's text cleaned instead"
+        result.warnings[0].reason
+        == "too little of the page was found to be the article: its text cleaned instead"
     )
 
 

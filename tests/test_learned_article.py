@@ -77,7 +77,9 @@ def test_trees_score_blocks_and_say_which_facts_moved_the_score():
     facts = blocks.with_context(blocks.table(["* [Home](/)", PARAGRAPH], [0, 0], "en"))
     assert model.log_odds(facts).tolist() == [-5.5, 2.5]  # -0.5 - 2 - 3; -0.5 + 2 + 1
     names = blocks.column_names()
-    moved = model.contributions(facts[0])
+    both = model.contributions(facts)
+    assert both.shape == (2, len(names))
+    moved = both[0]
     assert moved[names.index("sentence")] == -2.0 and moved[names.index("link_share")] == -3.0
     assert np.count_nonzero(moved) == 2
 

@@ -431,6 +431,6 @@ def debris_reason(m: BlockModel, row: np.ndarray, log_odds: float, size: float) 
     run = int(round(np.expm1(row[cols.index("link_run")])))
     if run > 1:
         parts.append(f"in a run of {run} link lines")
-    worst = int(np.argmin(m.contributions(row)))
+    worst = int(np.argmin(m.contributions(row[None])[0]))
     parts.append(f"most against it: {cols[worst]}")
     return ", ".join(parts)

@@ -19,8 +19,6 @@ from ..model import shipped_page_types
 from ..pipeline import step
 from ..text import key_words, plain
 
-MIN_WORDS = 100  # fewer words than this tell too little of a page to name its type
-
 
 @step(
     "describe",
@@ -28,8 +26,6 @@ MIN_WORDS = 100  # fewer words than this tell too little of a page to name its t
     whole_page=True,
 )
 def describe(doc: Document) -> None:
-    import numpy as np
-
     texts = [b.text for b in doc.blocks]
     if not texts or "page_type" in doc.meta:
         return  # a later pass sees the article, not the page: the first pass has described it
@@ -37,10 +33,7 @@ def describe(doc: Document) -> None:
     if lang:
         doc.meta.setdefault("language", lang)
     facts = blocks.table(texts, [b.gap for b in doc.blocks], lang)
-    if np.expm1(facts[:, blocks.FACTS.index("log_words")]).sum() < MIN_WORDS:
-        return
-    model = shipped_page_types()
-    p = model.probabilities(blocks.page_table(facts, "\n\n".join(texts)))
-    best = int(np.argmax(p))
-    doc.meta.setdefault("page_type", model.types[best])
-    doc.meta.setdefault("page_type_confidence", round(float(p[best]), 2))
+    named = shipped_page_types().best(blocks.page_table(facts, "\n\n".join(texts)))
+    if named:
+        doc.meta.setdefault("page_type", named[0])
+        doc.meta.setdefault("page_type_confidence", round(named[1], 2))

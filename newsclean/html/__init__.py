@@ -1,13 +1,16 @@
-"""HTML input: recognise a web page, extract the article with trafilatura, finish it with the
-filters.
+"""HTML input: recognise a web page, find the article among its DOM blocks with a learned
+model (trafilatura's verdict one of its facts), finish it with the filters.
 
 - `detect`: is this text a page (`looks_like_html`)?
 - `render`: the element tree without what a reader never sees (`parse`), and its text with one
   line per block element (`render_text`);
+- `blocks`: the page's blocks in reading order and the DOM block table (`dom_blocks`, `facts`);
 - `extract`: the trafilatura call, its text and the page's metadata (`extract`), trafilatura
   imported with the first page;
-- `page`: a page to a `Result` (`explain_page`): the filters on trafilatura's text, the page's
-  own text where trafilatura finds too little, the metadata merged, the headline out.
+- `find`: the DOM block model and a Viterbi pass: the article's blocks, a reason for each
+  block left out (`find_article`);
+- `page`: a page to a `Result` (`explain_page`): the filters on the article's text, the page's
+  own text where too little is found, the metadata merged, the headline out.
 
 Bytes are decoded by `newsclean.decoding`, for pages and dumps alike.
 """

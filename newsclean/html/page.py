@@ -1,5 +1,6 @@
-"""A page to a Result: trafilatura's article finished by the pipeline, or the page's own text
-when trafilatura finds too little; the metadata of the page's markup, of the describe step
+"""A page to a Result: the article the DOM block model finds (with trafilatura's verdict as
+evidence) finished by the pipeline, or the page's own text when too little is found; the
+metadata of the page's markup, of the describe step
 and of the filters merged under one schema (newsclean.metadata); the headline out of the
 body."""
 
@@ -7,18 +8,19 @@ from __future__ import annotations
 
 import regex
 
-from .. import config as _config
-from ..document import Change, Document
-from ..memo import run_memo
+from ..document import Change
 from ..metadata import Metadata
-from ..pipeline import Pipeline, Result, run_guarded
+from ..model import BlockModel, shipped_page_types
+from ..pipeline import Pipeline, Result
 from ..text import is_paragraph, key
+from .blocks import dom_blocks, joined
 from .extract import extract
+from .find import Found, find_article
 from .render import parse, render_text
 
-# trafilatura "found too little": fewer word characters than this (about 120 English words;
+# "found too little": fewer word characters than this (about 120 English words;
 # counted in characters so that scripts written without spaces measure alike). Then the page's
-# own text, cleaned, replaces trafilatura's when trafilatura found next to nothing, when the
+# own text, cleaned, replaces the article when next to nothing was found, when the
 # page's text is at most MAX_FALLBACK_GROWTH times longer, or when it reads as running prose:
 # the same article, more of it, rather than a page of navigation and teasers around it
 MIN_EXTRACTED_CHARS = 600
@@ -30,16 +32,19 @@ DESCRIBE = "describe"  # the step that names the page's language and type, run o
 DESCRIBED = ("language", "page_type", "page_type_confidence")  # the keys it gives
 
 
-def explain_page(page: str, pipeline: Pipeline) -> Result:
-    """trafilatura's article, finished by the pipeline; the page's own text if it found too
-    little."""
+def explain_page(page: str, pipeline: Pipeline, model: BlockModel | None = None) -> Result:
+    """The article the DOM block model finds, finished by the pipeline; the page's own text
+    if too little is found. `model` is the DOM block model (by default the shipped one)."""
     tree = parse(page)
     if tree is None:
         return pipeline.run("")
+    blocks = dom_blocks(tree)
     extraction = extract(tree)
-    # trafilatura has already found the article: the whole-page steps would only cut it
+    found = find_article(blocks, extraction.text, extraction.meta.get("language"), model)
+    # the article is found: the whole-page steps would only cut it
     on_extract = pipeline.without(*(s.name for s in pipeline if s.whole_page))
-    result = on_extract.run(extraction.text or "")
+    result = on_extract.run(joined(found.kept))
+    result.changes[:0] = found.changes
     described: dict[str, object] | None = None  # the describe step's facts of the whole page
     min_extracted = pipeline.config.html.min_extracted_chars
     if size(result.text) < min_extracted:
@@ -49,7 +54,7 @@ def explain_page(page: str, pipeline: Pipeline) -> Result:
             note = Change(
                 "html",
                 "warning",
-                "trafilatura found too little: the page's text cleaned instead",
+                "too little of the page was found to be the article: its text cleaned instead",
                 result.text or "(nothing)",
                 code="html.fallback",
             )
@@ -61,20 +66,22 @@ def explain_page(page: str, pipeline: Pipeline) -> Result:
                 fallback.article_region,
             )
     if described is None and DESCRIBE in pipeline.names:
-        described = describe(render_text(tree), pipeline)
+        described = page_described(found)
     result.meta = merged(extraction.meta, result.meta, described or {})
     drop_headline(result)
     return result
 
 
-def describe(page_text: str, pipeline: Pipeline) -> dict[str, object]:
-    """What the describe step says of the whole page (its language and type): the facts a dump
-    of the page gives."""
-    doc = Document.from_text(page_text)
-    doc.config = pipeline.config
-    with _config.using(pipeline.config), run_memo():
-        run_guarded(pipeline[DESCRIBE], doc)
-    return dict(doc.meta)
+def page_described(found: Found) -> dict[str, object]:
+    """What the describe step says of a dump, said of the page from its DOM block table: the
+    language of its words and its type (the page-type model reads the same page facts)."""
+    out: dict[str, object] = {}
+    if found.language:
+        out["language"] = found.language
+    named = shipped_page_types().best(found.page) if found.page is not None else None
+    if named:
+        out["page_type"], out["page_type_confidence"] = named[0], round(named[1], 2)
+    return out
 
 
 def merged(*metas: dict[str, object]) -> dict[str, object]:
@@ -96,7 +103,7 @@ def size(text: str) -> int:
 def prefer_page_text(
     extracted: str, page_text: str, min_extracted: int = MIN_EXTRACTED_CHARS
 ) -> bool:
-    """Whether the page's cleaned text is the better body when trafilatura found too little
+    """Whether the page's cleaned text is the better body when too little was found
     (under `min_extracted` word characters: `Config.html.min_extracted_chars`)."""
     found, more = size(extracted), size(page_text)
     if found >= min_extracted or more <= found:

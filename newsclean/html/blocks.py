@@ -1,0 +1,398 @@
+"""The page's blocks as its markup gives them, and the facts of each: the DOM block table.
+
+A DOM block is the text between two block-level elements (a paragraph, a heading, a list
+item, a table row), read in the page's order with what a reader never sees already gone
+(`render.parse`). Each block carries the text facts of `newsclean.blocks` (words, sentence
+ends, stopwords, phrase-list hits, position, repetition) and the facts of its markup:
+
+- its tag (a heading, a list item, a table row, a caption, a quote, code);
+- how deep it stands and how much of its text is inside `<a>`;
+- the landmarks around it (`<nav>`, `<header>`, `<footer>`, `<aside>`, `<form>`, `<article>`,
+  `<main>`, a list, a table, a figure);
+- the class and id tokens of its ancestors, in families (navigation, footer, sidebar, related,
+  comments, share, ads, newsletter, breadcrumb, cookie notice, byline, content) as evidence,
+  never as a verdict: "related" on a wrapper does not delete a paragraph by itself;
+- the size and link share of the containers it sits in (its parent and grandparent block);
+- whether trafilatura kept it (the share of its 4-word shingles in trafilatura's text).
+
+The block model (`newsclean.model`, `data/html_block_model.json`) reads these columns; the
+same columns with each block's neighbours' make `with_context`'s table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+from .. import language
+from ..blocks import FACTS, PAGE_FACTS, page_table, table
+from ..text import key_words, plain
+from .render import BLOCK_TAGS, SPACE_RUN
+
+if TYPE_CHECKING:
+    import lxml.html
+    import numpy as np
+
+# table cells are parts of their row's block, not blocks of their own (unless they hold blocks)
+CELL_TAGS = frozenset(["td", "th"])
+ROW_BLOCK_TAGS = BLOCK_TAGS - CELL_TAGS
+HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+# the landmark elements a block can stand in, each a column ("in_nav", ...)
+LANDMARKS = {
+    "nav": ("nav",),
+    "header": ("header",),
+    "footer": ("footer",),
+    "aside": ("aside",),
+    "form": ("form", "button", "select", "label"),
+    "article": ("article",),
+    "main": ("main",),
+    "list": ("ul", "ol", "dl"),
+    "table": ("table",),
+    "figure": ("figure", "figcaption"),
+    "link": ("a",),
+}
+# the families of class and id tokens, each a column ("css_nav", ...): a token is in a family
+# when it starts with one of the family's stems (tokens are the class and id split at
+# anything but a letter, lower-cased, and camelCase split too)
+CSS_FAMILIES = {
+    "nav": ("nav", "menu", "topbar", "toolbar", "skip"),
+    "header": ("header", "masthead", "banner"),
+    "footer": ("footer", "foot", "copyright", "colophon", "legal"),
+    "sidebar": ("sidebar", "aside", "rail", "widget", "sidenav"),
+    "related": ("related", "recommend", "popular", "trending", "teaser", "more", "read", "next"),
+    "comments": ("comment", "reply", "replies", "discussion", "disqus", "respond"),
+    "share": ("share", "sharing", "social", "follow"),
+    "ads": ("ad", "ads", "advert", "sponsor", "promo", "dfp", "gpt", "outbrain", "taboola"),
+    "newsletter": ("newsletter", "subscribe", "subscription", "signup", "optin", "paywall"),
+    "breadcrumb": ("breadcrumb", "crumb"),
+    "cookie": ("cookie", "consent", "gdpr", "privacy", "modal", "popup", "overlay"),
+    "byline": ("byline", "author", "date", "time", "meta", "dateline", "published"),
+    "caption": ("caption", "credit", "figure", "image", "photo", "media", "gallery"),
+    "content": ("article", "post", "entry", "story", "content", "body", "main", "text", "prose"),
+}
+# short stems match whole tokens only ("ad" is not "header", "read" is not "thread")
+WHOLE_TOKEN = frozenset(["ad", "ads", "gpt", "dfp", "more", "read", "next", "time", "date", "foot"])
+CSS_TOKEN = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+DOM_FACTS = (
+    "dom_heading",  # an h1-h6
+    "dom_item",  # a list item (li, dt, dd)
+    "dom_row",  # a table row
+    "dom_paragraph",  # a p
+    "dom_quote",  # a blockquote
+    "dom_code",  # a pre
+    "dom_caption",  # a figcaption or caption
+    "dom_depth",  # log(1 + depth in the tree)
+    "dom_link_share",  # share of its characters inside <a>
+    "dom_image",  # an image stands inside it
+    *(f"in_{name}" for name in LANDMARKS),
+    *(f"css_{name}" for name in CSS_FAMILIES),
+    "parent_log_words",  # log(1 + words in its parent block element)
+    "parent_link_share",  # share of those inside <a>
+    "parent_blocks",  # log(1 + blocks in it)
+    "parent_extracted",  # share of those words trafilatura kept
+    "grandparent_log_words",
+    "grandparent_link_share",
+    "grandparent_blocks",
+    "grandparent_extracted",
+    "extracted",  # share of its shingles in trafilatura's text
+    "extracted_before",  # share of the words trafilatura kept that stand before it
+    "extracted_after",  # share of them that stand after it
+)
+# the facts whose neighbours' values are columns too (before, after, a window of seven)
+DOM_CONTEXT = ("extracted", "dom_link_share", "css_content", "in_nav", "in_footer")
+WINDOW = 3
+
+
+def column_names() -> tuple[str, ...]:
+    """The names of `with_context`'s columns, in order."""
+    names = list(FACTS) + list(DOM_FACTS) + [f"page_{n}" for n in PAGE_FACTS]
+    for where in ("prev", "next", "window"):
+        names += [f"{where}_{n}" for n in ("log_words", "sentence", "stopwords", *DOM_CONTEXT)]
+    return tuple(names)
+
+
+@dataclass
+class DomBlock:
+    """One block of the page: its text and the markup it stands in."""
+
+    text: str
+    tag: str  # the innermost block-level element's tag
+    depth: int
+    link_chars: int
+    image: bool
+    landmarks: frozenset[str]  # LANDMARKS names of its ancestors
+    families: frozenset[str]  # CSS_FAMILIES names of its ancestors' class and id tokens
+    containers: tuple[int, ...]  # its block-level ancestors, nearest first (ids)
+    extracted: float = 0.0
+
+
+@dataclass
+class _Open:
+    tag: str
+    landmarks: frozenset[str]
+    families: frozenset[str]
+    container: int | None  # an id when the element is block-level
+    in_link: bool
+    preformatted: bool
+
+
+@dataclass
+class _Block:
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    image: bool = False
+
+
+def families_of(element: lxml.html.HtmlElement) -> frozenset[str]:
+    """The CSS_FAMILIES its class and id tokens fall in."""
+    attrs = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return attribute_families(attrs) if attrs.strip() else frozenset()
+
+
+@lru_cache(maxsize=8192)  # pages repeat their classes; a site's pages share them
+def attribute_families(attrs: str) -> frozenset[str]:
+    found: frozenset[str] = frozenset()
+    for token in CSS_TOKEN.findall(attrs):
+        found |= token_families(token.lower())
+    return found
+
+
+@lru_cache(maxsize=8192)
+def token_families(token: str) -> frozenset[str]:
+    return frozenset(
+        name
+        for name, stems in CSS_FAMILIES.items()
+        if any(
+            stem == token or (stem not in WHOLE_TOKEN and token.startswith(stem)) for stem in stems
+        )
+    )
+
+
+def dom_blocks(tree: lxml.html.HtmlElement) -> list[DomBlock]:
+    """The page's blocks in reading order (see the module's docstring)."""
+    import lxml.etree
+
+    landmark_of = {tag: name for name, tags in LANDMARKS.items() for tag in tags}
+    body = tree.find("body")
+    root = body if body is not None else tree
+    out: list[DomBlock] = []
+    stack: list[_Open] = []
+    current = _Block()
+    next_id = 0
+
+    def flush() -> None:
+        nonlocal current
+        text = "".join(current.parts)
+        text = (
+            text.strip() if stack and stack[-1].preformatted else SPACE_RUN.sub(" ", text).strip()
+        )
+        text = text.strip(" |")
+        if text:
+            here = next((o for o in reversed(stack) if o.container is not None), None)
+            out.append(
+                DomBlock(
+                    text,
+                    here.tag if here else "",
+                    len(stack),
+                    current.link_chars,
+                    current.image,
+                    stack[-1].landmarks if stack else frozenset(),
+                    stack[-1].families if stack else frozenset(),
+                    tuple(o.container for o in reversed(stack) if o.container is not None),
+                )
+            )
+        current = _Block()
+
+    def add(text: str | None) -> None:
+        if text:
+            current.parts.append(text)
+            if stack and stack[-1].in_link:
+                current.link_chars += len(text.strip())
+
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            parent = stack[-1] if stack else None
+            block = tag in ROW_BLOCK_TAGS
+            if block:
+                flush()
+            elif tag in CELL_TAGS:
+                current.parts.append(" | ")
+            elif tag == "br":
+                current.parts.append("\n")
+            elif tag == "img":
+                current.image = True
+            landmarks = parent.landmarks if parent else frozenset()
+            if tag in landmark_of:
+                landmarks = landmarks | {landmark_of[tag]}
+            families = parent.families if parent else frozenset()
+            found = families_of(element)
+            if found:
+                families = families | found
+            container = None
+            if block:
+                container, next_id = next_id, next_id + 1
+            stack.append(
+                _Open(
+                    tag,
+                    landmarks,
+                    families,
+                    container,
+                    (parent.in_link if parent else False) or tag == "a",
+                    (parent.preformatted if parent else False) or tag == "pre",
+                )
+            )
+            add(element.text)
+        else:
+            if tag in ROW_BLOCK_TAGS:
+                flush()
+            stack.pop()
+            if element is not root:
+                add(element.tail)
+    flush()
+    return out
+
+
+def shingle_share(tokens: list[str], found: set[tuple[str, ...]], joined: str) -> float:
+    """The share of a block's 4-word shingles in a text's (a block under four words: whether
+    its words stand there in order)."""
+    if not tokens:
+        return 0.0
+    if len(tokens) >= 4:
+        own = {tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)}
+        return sum(s in found for s in own) / len(own)
+    return float(f" {' '.join(tokens)} " in joined)
+
+
+def shingle_set(tokens: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)}
+
+
+def mark_extracted(blocks: list[DomBlock], extracted: str | None) -> None:
+    """Each block's share of shingles in trafilatura's text (0 where it found nothing)."""
+    tokens = key_words(extracted or "")
+    found, joined = shingle_set(tokens), f" {' '.join(tokens)} "
+    for b in blocks:
+        b.extracted = shingle_share(key_words(b.text), found, joined)
+
+
+def page_language(blocks: list[DomBlock]) -> str | None:
+    """The language of the page's words (newsclean.language), None if none stands out."""
+    texts = [b.text for b in blocks]
+    return language.detect([w for t in texts for w in key_words(plain(t))], " ".join(texts))
+
+
+def page_facts(table: np.ndarray) -> np.ndarray | None:
+    """The page facts (`blocks.PAGE_FACTS`) that every row of a table holds; None if no row."""
+    if not len(table):
+        return None
+    start = len(FACTS) + len(DOM_FACTS)
+    return table[0, start : start + len(PAGE_FACTS)]
+
+
+def facts(blocks: list[DomBlock], lang: str | None = None) -> np.ndarray:
+    """The block table: the text facts (newsclean.blocks.FACTS) then DOM_FACTS, one row a
+    block. The text facts read the markup where a dump's text would guess it: a heading is an
+    h1-h6, a list item an li, link share the characters inside <a>."""
+    import numpy as np
+
+    n = len(blocks)
+    if not n:
+        return np.zeros((0, len(FACTS) + len(DOM_FACTS) + len(PAGE_FACTS)))
+    texts = [b.text for b in blocks]
+    if lang is None:
+        lang = page_language(blocks)
+    text_facts = table(texts, [2] * n, lang)
+    link = np.array([min(1.0, b.link_chars / max(1, len(b.text))) for b in blocks])
+    text_facts[:, FACTS.index("link_share")] = link
+    text_facts[:, FACTS.index("heading")] = [b.tag in HEADING_TAGS for b in blocks]
+    text_facts[:, FACTS.index("bullet")] = [b.tag in ("li", "dt", "dd") for b in blocks]
+    text_facts[:, FACTS.index("image")] = [b.image for b in blocks]
+    words = np.expm1(text_facts[:, FACTS.index("log_words")])
+    inside: dict[int, list[float]] = {}  # container id -> [words, link words, blocks, kept]
+    for b, w, share in zip(blocks, words, link, strict=True):
+        for c in b.containers[:3]:
+            acc = inside.setdefault(c, [0.0, 0.0, 0.0, 0.0])
+            acc[0] += w
+            acc[1] += w * share
+            acc[2] += 1
+            acc[3] += w * b.extracted
+
+    def container(b: DomBlock, level: int) -> list[float]:
+        if len(b.containers) <= level:
+            return [0.0, 0.0, 0.0, 0.0]
+        w, lw, k, kept = inside[b.containers[level]]
+        return [
+            float(np.log1p(w)),
+            lw / w if w else 0.0,
+            float(np.log1p(k)),
+            kept / w if w else 0.0,
+        ]
+
+    kept = words * np.array([b.extracted for b in blocks])
+    kept_total = kept.sum() or 1.0
+    kept_before = (np.cumsum(kept) - kept) / kept_total
+    kept_after = 1.0 - kept_before - kept / kept_total
+
+    rows = []
+    for i, (b, share) in enumerate(zip(blocks, link, strict=True)):
+        rows.append(
+            [
+                b.tag in HEADING_TAGS,
+                b.tag in ("li", "dt", "dd"),
+                b.tag == "tr",
+                b.tag == "p",
+                b.tag == "blockquote",
+                b.tag == "pre",
+                b.tag in ("figcaption", "caption"),
+                np.log1p(b.depth),
+                share,
+                b.image,
+                *(name in b.landmarks for name in LANDMARKS),
+                *(name in b.families for name in CSS_FAMILIES),
+                *container(b, 1),
+                *container(b, 2),
+                b.extracted,
+                kept_before[i],
+                kept_after[i],
+            ]
+        )
+    page = page_table(text_facts, "\n\n".join(texts))
+    return np.hstack(
+        (text_facts, np.array(rows, dtype=float), np.broadcast_to(page, (n, len(page))))
+    )
+
+
+def with_context(rows: np.ndarray) -> np.ndarray:
+    """The block table beside each block's neighbours' (see column_names)."""
+    import numpy as np
+
+    names = list(FACTS) + list(DOM_FACTS) + [f"page_{n}" for n in PAGE_FACTS]
+    cols = [names.index(c) for c in ("log_words", "sentence", "stopwords", *DOM_CONTEXT)]
+    n = len(rows)
+    ctx = rows[:, cols]
+    pad = np.zeros((1, len(cols)))
+    prev = np.vstack((pad, ctx[:-1])) if n else ctx
+    nxt = np.vstack((ctx[1:], pad)) if n else ctx
+    csum = np.vstack((pad, np.cumsum(ctx, axis=0)))
+    lo = np.clip(np.arange(n) - WINDOW, 0, n)
+    hi = np.clip(np.arange(n) + WINDOW + 1, 0, n)
+    window = (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)[:, None]
+    return np.hstack((rows, prev, nxt, window))
+
+
+def block_text(b: DomBlock) -> str:
+    """A block as a line of the cleaned text: a list item as a bullet, a heading as a
+    markdown heading (the filters read both markers)."""
+    if b.tag in ("li", "dt", "dd"):
+        return f"- {b.text}"
+    return b.text
+
+
+def joined(blocks: Iterable[DomBlock]) -> str:
+    return "\n\n".join(block_text(b) for b in blocks)

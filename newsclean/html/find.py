@@ -1,0 +1,113 @@
+"""The article in the page's markup: the DOM block table (`html.blocks`), the learned block
+model's log-odds per block and a Viterbi pass for the article's extent (`newsclean.model`).
+
+trafilatura's verdict is one column among the markup's: a block trafilatura kept inside a
+<footer> full of links can still go, and a forum post or a product's specs trafilatura
+dropped can still stay. Every block left out is logged with the model's probability and the
+facts that weighed most, in words (code `html.debris`); a figure's caption goes as one
+(`html.caption`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..document import Change
+from ..model import BlockModel, shipped, viterbi
+from .blocks import (
+    CSS_FAMILIES,
+    LANDMARKS,
+    DomBlock,
+    column_names,
+    facts,
+    mark_extracted,
+    page_facts,
+    page_language,
+    with_context,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+
+MODEL_FILE = "html_block_model.json"
+# a figure's own text is its caption or credit: the markup says so, so it goes whatever the
+# model says (a quote or a table inside a figure is a block of its own tag and stays)
+CAPTION_TAGS = frozenset(["figcaption", "figure"])
+
+
+@dataclass
+class Found:
+    """The blocks the model kept, in page order, a change for each it left out, and what the
+    block table tells of the whole page: its language and its page facts (`blocks.PAGE_FACTS`,
+    which name its type)."""
+
+    kept: list[DomBlock]
+    changes: list[Change] = field(default_factory=list)
+    language: str | None = None
+    page: np.ndarray | None = None
+
+
+def shipped_model() -> BlockModel:
+    """The DOM block model that ships in the package, loaded once."""
+    return shipped(MODEL_FILE, column_names())
+
+
+def find_article(
+    blocks: list[DomBlock],
+    extracted: str | None,
+    language: str | None = None,
+    model: BlockModel | None = None,
+) -> Found:
+    """The article's blocks among the page's, given trafilatura's text (None: it found
+    nothing). `model` defaults to the shipped one."""
+    import numpy as np
+
+    if not blocks:
+        return Found([])
+    m = model or shipped_model()
+    mark_extracted(blocks, extracted)
+    language = language or page_language(blocks)
+    rows = with_context(facts(blocks, language))
+    log_odds = m.log_odds(rows)
+    sizes = np.expm1(rows[:, m.columns.index("log_words")])
+    keep = viterbi(log_odds, (1 + sizes) ** m.weight_power, m.switch_cost)
+    # the fact that counted most against each block (all blocks at once: it walks every tree)
+    worst = np.argmin(m.contributions(rows), axis=1)
+    changes = []
+    for i, b in enumerate(blocks):
+        if b.tag in CAPTION_TAGS:
+            keep[i] = False
+            reason = f"a caption or credit (<{b.tag}>)"
+            changes.append(Change("html", "removed", reason, b.text, code="html.caption"))
+        elif not keep[i]:
+            reason = debris_reason(m, rows[i], float(log_odds[i]), b, m.columns[worst[i]])
+            changes.append(Change("html", "removed", reason, b.text, code="html.debris"))
+    kept = [b for b, k in zip(blocks, keep, strict=True) if k]
+    return Found(kept, changes, language, page_facts(rows))
+
+
+def debris_reason(
+    m: BlockModel, row: np.ndarray, log_odds: float, block: DomBlock, worst: str
+) -> str:
+    """Why the model took a block for debris, in words: its probability, its size and link
+    share, the landmarks and class tokens around it, whether trafilatura kept it, and the
+    fact that counted most against it (`worst`)."""
+    import numpy as np
+
+    cols = m.columns
+    p = 1 / (1 + np.exp(log_odds))
+    n = int(round(np.expm1(row[cols.index("log_words")])))
+    parts = [f"debris {p:.2f}: {n} word{'' if n == 1 else 's'}"]
+    share = row[cols.index("dom_link_share")]
+    if share > 0:
+        parts.append(f"{share:.0%} inside links")
+    places = [f"<{name}>" for name in LANDMARKS if name in block.landmarks and name != "link"]
+    if places:
+        parts.append("in " + ", ".join(places))
+    tokens = [name for name in CSS_FAMILIES if name in block.families and name != "content"]
+    if tokens:
+        parts.append("class or id of " + ", ".join(tokens))
+    parts.append("kept by trafilatura" if block.extracted >= 0.5 else "not kept by trafilatura")
+    parts.append(f"most against it: {worst}")
+    return ", ".join(parts)

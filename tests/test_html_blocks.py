@@ -1,0 +1,150 @@
+"""The DOM block table (newsclean.html.blocks) and the article finder on it (html.find): blocks
+in reading order with their markup's facts, class and id tokens in families, trafilatura's
+verdict as a column, a reason for every block left out, and a training script that rebuilds
+the same model file from the same pages."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+from support.data import ROOT
+
+import newsclean
+from newsclean.html import extract, parse
+from newsclean.html.blocks import (
+    DOM_FACTS,
+    FACTS,
+    column_names,
+    dom_blocks,
+    facts,
+    families_of,
+    joined,
+    mark_extracted,
+    with_context,
+)
+from newsclean.html.find import find_article, shipped_model
+
+SAMPLE = ROOT / "tests" / "data" / "wcxb-sample"
+PAGE = """<html><body>
+<nav class="site-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article class="post-body"><h1>Title</h1><p>First <a href="#">linked</a>
+paragraph.</p><div hidden><p>Never shown</p></div>
+<table><tr><th>Year</th><th>Sales</th></tr><tr><td>2024</td><td>12</td></tr></table>
+</article><footer id="pageFooter"><p>Copyright 2024</p></footer></body></html>"""
+
+
+def blocks():
+    return dom_blocks(parse(PAGE))
+
+
+def test_blocks_come_in_reading_order_with_their_markup():
+    got = [(b.text, b.tag) for b in blocks()]
+    assert got == [
+        ("Home", "li"),
+        ("News", "li"),
+        ("Title", "h1"),
+        ("First linked paragraph.", "p"),
+        ("Year | Sales", "tr"),
+        ("2024 | 12", "tr"),
+        ("Copyright 2024", "p"),
+    ]
+    home, _, title, first, *_, footer = blocks()
+    assert home.landmarks == {"nav", "list"} and home.families == {"nav"}
+    assert home.link_chars == 4 and first.link_chars == len("linked")
+    assert title.landmarks == {"article"} and title.families == {"content"}
+    assert footer.landmarks == {"footer"} and footer.families == {"footer"}
+    assert len(first.containers) == 2  # the p, then the article
+
+
+def test_class_tokens_fall_in_families_by_stem_and_short_stems_by_whole_token():
+    element = parse('<div class="header-ad sharingTools" id="mainContent">x</div>').find(".//div")
+    assert families_of(element) == {"header", "ads", "share", "content"}
+    for cls in ("download", "thread", "shadow"):
+        element = parse(f'<div class="{cls}">x</div>').find(".//div")
+        assert families_of(element) == set(), cls
+
+
+def test_the_table_names_every_column_and_reads_the_markup():
+    bs = blocks()
+    mark_extracted(bs, "Title\n\nFirst linked paragraph.")
+    rows = facts(bs, "en")
+    assert rows.shape == (7, len(FACTS) + len(DOM_FACTS) + 26)
+    table = with_context(rows)
+    assert table.shape == (7, len(column_names()))
+    col = {name: table[:, i] for i, name in enumerate(column_names())}
+    assert list(col["heading"]) == [0, 0, 1, 0, 0, 0, 0]
+    assert list(col["bullet"]) == [1, 1, 0, 0, 0, 0, 0]
+    assert list(col["in_nav"]) == [1, 1, 0, 0, 0, 0, 0]
+    assert list(col["dom_row"]) == [0, 0, 0, 0, 1, 1, 0]
+    assert list(col["extracted"]) == [0, 0, 1, 1, 0, 0, 0]
+    assert col["dom_link_share"][0] == 1.0
+    assert col["extracted_after"][0] == 1.0 and col["extracted_before"][-1] == 1.0
+
+
+def test_list_items_are_bullets_in_the_text():
+    assert joined(blocks()[:3]) == "- Home\n\n- News\n\nTitle"
+
+
+def test_every_block_left_out_has_a_reason_and_a_code():
+    story = (
+        "The council met on Tuesday evening to discuss the new budget for the coming year, "
+        "and members agreed that the library would stay open on Sundays. "
+    )
+    page = (
+        '<html><body><nav class="menu"><ul>'
+        + "".join(f'<li><a href="/{i}">Section {i}</a></li>' for i in range(12))
+        + "</ul></nav><article>"
+        + "".join(f"<p>{story * 2} Paragraph {i}.</p>" for i in range(4))
+        + '</article><footer class="site-footer"><ul>'
+        + "".join(f'<li><a href="/f{i}">Footer link {i}</a></li>' for i in range(12))
+        + "</ul></footer></body></html>"
+    )
+    tree = parse(page)
+    found = find_article(dom_blocks(tree), extract(tree).text, "en")
+    kept = [b.text for b in found.kept]
+    assert len(kept) == 4 and all("Paragraph" in t for t in kept)
+    assert len(found.changes) == 24
+    for change in found.changes:
+        assert change.filter == "html" and change.code == "html.debris"
+        assert re.match(r"debris [01]\.\d\d: \d+ words?, 100% inside links, ", change.reason)
+        assert "most against it: " in change.reason
+    assert any("in <nav>, <list>" in c.reason for c in found.changes)
+    assert any("class or id of footer" in c.reason for c in found.changes)
+    result = newsclean.explain(page)
+    assert [c.code for c in result.changes].count("html.debris") == 24
+    assert "Section 3" not in result.text and "Footer link" not in result.text
+
+
+def test_the_shipped_model_reads_the_dom_table():
+    model = shipped_model()
+    assert model.columns == column_names()
+    bs = blocks()
+    odds = model.log_odds(with_context(facts(bs, "en")))
+    assert odds.shape == (len(bs),) and np.isfinite(odds).all()
+
+
+def test_html_training_is_deterministic(tmp_path: Path):
+    outs = []
+    for n in (1, 2):
+        out = tmp_path / f"model{n}.json"
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "train_html_model.py"),
+                "--corpus",
+                str(SAMPLE),
+                "--folds",
+                "2",
+                "--out",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    assert json.loads(outs[0])["columns"] == list(column_names())
