@@ -71,18 +71,20 @@ class BlockModel:
         trees are walked at once, a level at a time, as in `log_odds`."""
         import numpy as np
 
-        n = len(features)
-        out = np.zeros((n, len(self.columns)))
+        n, width = len(features), len(self.columns)
+        out = np.zeros(n * width)
         node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        rows = np.broadcast_to(np.arange(n)[:, None], node.shape)
+        rows = np.arange(n)[:, None]
         for _ in range(self.depth):
             f = self.feature[node]
             inner = f >= 0
             goes_left = features[rows, np.maximum(f, 0)] <= self.threshold[node]
             child = np.where(goes_left, self.left[node], self.right[node])
-            np.add.at(out, (rows[inner], f[inner]), (self.value[child] - self.value[node])[inner])
+            moved = np.where(inner, self.value[child] - self.value[node], 0.0)
+            cell = rows * width + np.maximum(f, 0)  # (block, column) as one index
+            out += np.bincount(cell.ravel(), moved.ravel(), minlength=n * width)
             node = np.where(inner, child, node)
-        return out
+        return out.reshape(n, width)
 
     def to_dict(self) -> dict:
         return {

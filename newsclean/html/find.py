@@ -72,15 +72,17 @@ def find_article(
     log_odds = m.log_odds(rows)
     sizes = np.expm1(rows[:, m.columns.index("log_words")])
     keep = viterbi(log_odds, (1 + sizes) ** m.weight_power, m.switch_cost)
-    # the fact that counted most against each block (all blocks at once: it walks every tree)
-    worst = np.argmin(m.contributions(rows), axis=1)
+    caption = np.array([b.tag in CAPTION_TAGS for b in blocks])
+    debris = np.flatnonzero(~keep & ~caption)
+    # the fact that counted most against each (all at once: it walks every tree)
+    worst = dict(zip(debris, np.argmin(m.contributions(rows[debris]), axis=1), strict=True))
+    keep &= ~caption
     changes = []
     for i, b in enumerate(blocks):
-        if b.tag in CAPTION_TAGS:
-            keep[i] = False
+        if caption[i]:
             reason = f"a caption or credit (<{b.tag}>)"
             changes.append(Change("html", "removed", reason, b.text, code="html.caption"))
-        elif not keep[i]:
+        elif i in worst:
             reason = debris_reason(m, rows[i], float(log_odds[i]), b, m.columns[worst[i]])
             changes.append(Change("html", "removed", reason, b.text, code="html.debris"))
     kept = [b for b, k in zip(blocks, keep, strict=True) if k]
