@@ -264,7 +264,7 @@ def shingle_share(tokens: list[str], found: set[tuple[str, ...]], joined: str) -
     if not tokens:
         return 0.0
     if len(tokens) >= 4:
-        own = {tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)}
+        own = shingle_set(tokens)
         return sum(s in found for s in own) / len(own)
     return float(f" {' '.join(tokens)} " in joined)
 
@@ -387,12 +387,13 @@ def with_context(rows: np.ndarray) -> np.ndarray:
 
 
 def block_text(b: DomBlock) -> str:
-    """A block as a line of the cleaned text: a list item as a bullet, a heading as a
-    markdown heading (the filters read both markers)."""
+    """A block as a paragraph of the text the filters finish: a list item as a bullet (the
+    filters read the marker), anything else as its text."""
     if b.tag in ("li", "dt", "dd"):
         return f"- {b.text}"
     return b.text
 
 
 def joined(blocks: Iterable[DomBlock]) -> str:
+    """Blocks as a text, a blank line between them."""
     return "\n\n".join(block_text(b) for b in blocks)
