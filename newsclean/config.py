@@ -71,7 +71,7 @@ class LinksSettings:
 
 @dataclass(frozen=True)
 class HtmlSettings:
-    min_extracted_chars: int = 600  # trafilatura found too little below this: see docs/html.md
+    min_extracted_chars: int = 600  # too little was found below this: see docs/html.md
 
 
 @dataclass(frozen=True)
