@@ -10,9 +10,12 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support.data import ROOT
 
 import newsclean
+import newsclean.html
 from newsclean.html import extract, parse
 from newsclean.html.blocks import (
     DOM_FACTS,
@@ -148,3 +151,41 @@ def test_html_training_is_deterministic(tmp_path: Path):
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert json.loads(outs[0])["columns"] == list(column_names())
+
+
+TAGS = ("div", "p", "li", "ul", "nav", "footer", "article", "a", "span", "h2", "td", "tr", "pre")
+CLASSES = ("", "related-posts", "site-footer", "mainContent", "ad", "share", "comment-list")
+WORDS = st.sampled_from(
+    "the council met on Tuesday and agreed a budget for the library Home News © 2024 | » é 日本".split()
+)
+
+
+@st.composite
+def pages(draw, depth: int = 0) -> str:
+    """Small web pages of nested elements, classes and words (and now and then stray markup)."""
+    parts = []
+    for _ in range(draw(st.integers(0, 4))):
+        if depth < 4 and draw(st.booleans()):
+            tag, cls = draw(st.sampled_from(TAGS)), draw(st.sampled_from(CLASSES))
+            inner = draw(pages(depth + 1))
+            parts.append(
+                f'<{tag} class="{cls}">{inner}</{tag}>' if cls else f"<{tag}>{inner}</{tag}>"
+            )
+        else:
+            parts.append(" ".join(draw(st.lists(WORDS, max_size=25))))
+        if draw(st.integers(0, 9)) == 0:
+            parts.append(draw(st.sampled_from(("<br>", "</div>", "<p>", "&amp;", "<img src=x>"))))
+    body = "".join(parts)
+    return body if depth else f"<!doctype html><html><body>{body}</body></html>"
+
+
+@settings(max_examples=40)
+@given(pages())
+def test_any_page_cleans_to_its_own_words_and_is_idempotent(page: str):
+    result = newsclean.explain(page)
+    once = result.text
+    assert newsclean.clean(once) == once
+    seen = set(re.findall(r"\w+", newsclean.html.render_text(newsclean.html.parse(page))))
+    assert set(re.findall(r"\w+", once)) <= seen  # no invented text
+    for change in result.changes:
+        assert change.code  # every change says why

@@ -251,6 +251,8 @@ def dom_blocks(tree: lxml.html.HtmlElement) -> list[DomBlock]:
         else:
             if tag in ROW_BLOCK_TAGS:
                 flush()
+            elif tag in CELL_TAGS:
+                current.parts.append(" ")  # a cell ends its words, as a browser shows it
             stack.pop()
             if element is not root:
                 add(element.tail)
