@@ -116,6 +116,8 @@ def test_non_html_text_takes_the_dump_path_unchanged():
         ("<!-- saved page -->\n<HTML>\n<BODY>text</BODY></HTML>", True),
         ("<p>a fragment of a page is HTML too (issue #14)</p>", True),
         ("<p>an opening tag and no closing one", False),
+        ('<div><img src="pixel.gif"></div>\nHome\nNews\nSport\nThe story, as plain lines.', False),
+        ("<div>\n<p>A paragraph wrapped\nover three lines\nof the source.</p>\n</div>", True),
         ("<3 to our readers</p>", False),
         ("A dump that mentions <html> and <body> tags.", False),
     ],
