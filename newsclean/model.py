@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 from .blocks import PAGE_FACTS, column_names
 
 if TYPE_CHECKING:  # numpy is imported where it is used: it is slow to import
+    from collections.abc import Iterator
+
     import numpy as np
 
 
@@ -48,42 +50,45 @@ class BlockModel:
     switch_cost: float
     weight_power: float  # a block's vote counts (1 + words) ** weight_power
 
+    def levels(self, features: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Every block (a row of `features`) down every tree at once, a level at a time: for
+        each level, the node each (block, tree) stands at and the node it goes to (a leaf
+        stays where it is). The last `to` is the leaf each block reaches in each tree."""
+        import numpy as np
+
+        node = np.broadcast_to(self.roots, (len(features), len(self.roots))).copy()
+        rows = np.arange(len(features))[:, None]
+        for _ in range(self.depth):
+            f = self.feature[node]
+            goes_left = features[rows, np.maximum(f, 0)] <= self.threshold[node]
+            to = np.where(f >= 0, np.where(goes_left, self.left[node], self.right[node]), node)
+            yield node, to
+            node = to
+
     def log_odds(self, features: np.ndarray) -> np.ndarray:
         """The log-odds that each block (a row of `blocks.with_context`) is article."""
         import numpy as np
 
-        n = len(features)
-        if not n:
+        if not len(features):
             return np.zeros(0)
-        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        rows = np.arange(n)[:, None]
-        for _ in range(self.depth):
-            f = self.feature[node]
-            inner = f >= 0
-            goes_left = features[rows, np.maximum(f, 0)] <= self.threshold[node]
-            node = np.where(inner, np.where(goes_left, self.left[node], self.right[node]), node)
-        return self.value[node].sum(axis=1) + self.bias
+        leaf = np.broadcast_to(self.roots, (len(features), len(self.roots)))
+        for _, to in self.levels(features):
+            leaf = to
+        return self.value[leaf].sum(axis=1) + self.bias
 
     def contributions(self, features: np.ndarray) -> np.ndarray:
         """Each column's share of each block's log-odds (one row a block of `features`, one
         column a column of the table): along the block's path through every tree, how much
-        each split on that column moved the value (for explaining a verdict). All blocks and
-        trees are walked at once, a level at a time, as in `log_odds`."""
+        each split on that column moved the value (for explaining a verdict)."""
         import numpy as np
 
         n, width = len(features), len(self.columns)
         out = np.zeros(n * width)
-        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
         rows = np.arange(n)[:, None]
-        for _ in range(self.depth):
-            f = self.feature[node]
-            inner = f >= 0
-            goes_left = features[rows, np.maximum(f, 0)] <= self.threshold[node]
-            child = np.where(goes_left, self.left[node], self.right[node])
-            moved = np.where(inner, self.value[child] - self.value[node], 0.0)
-            cell = rows * width + np.maximum(f, 0)  # (block, column) as one index
+        for node, to in self.levels(features):
+            moved = self.value[to] - self.value[node]  # 0 where a leaf stays
+            cell = rows * width + np.maximum(self.feature[node], 0)  # (block, column) as one
             out += np.bincount(cell.ravel(), moved.ravel(), minlength=n * width)
-            node = np.where(inner, child, node)
         return out.reshape(n, width)
 
     def to_dict(self) -> dict:
