@@ -66,9 +66,9 @@ def test_the_article_finders_cut_offs_are_settings():
 
 def test_html_settings_reach_the_page_path():
     page = (ROOT / "fixtures" / "html" / "unextractable.html").read_text(encoding="utf-8")
-    assert any(c.code == "html.fallback" for c in newsclean.explain(page).warnings)
+    assert any(c.code == "html.loosened" for c in newsclean.explain(page).warnings)
     content = DEFAULT_PIPELINE.configure(html={"min_extracted_chars": 0})
-    assert not any(c.code == "html.fallback" for c in newsclean.explain(page, content).warnings)
+    assert not any(c.code == "html.loosened" for c in newsclean.explain(page, content).warnings)
 
 
 def test_a_config_is_checked_when_it_is_made():

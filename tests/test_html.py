@@ -64,15 +64,29 @@ def test_article_metadata_comes_from_the_page():
     assert meta["language"] == "en"
 
 
-def test_page_trafilatura_cannot_extract_falls_back_to_the_page_text():
+def test_page_trafilatura_cannot_extract_the_model_decodes_again_and_finds_the_reviews():
     page = page_bytes("unextractable").decode("utf-8")
     assert html.extract(html.parse(page)).text is None
     result = newsclean.explain(page)
     assert result.text.startswith("We stayed three nights in the blue room")
+    assert [c.code for c in result.warnings] == ["html.loosened"]
+    assert result.warnings[0].reason == (
+        "under 600 word characters found: the blocks decoded again, less strictly"
+    )
+
+
+def test_page_text_replaces_an_article_still_too_short():
+    wanting_more = newsclean.DEFAULT_PIPELINE.configure(html={"min_extracted_chars": 5000})
+    page = page_bytes("article").decode("utf-8")
+    result = newsclean.explain(page, wanting_more)
     assert (
         result.warnings[0].reason
         == "too little of the page was found to be the article: its text cleaned instead"
     )
+    assert result.warnings[0].code == "html.fallback"
+    # the page's own text, cleaned as a dump is
+    page_text = newsclean.clean(html.render_text(html.parse(page)), wanting_more)
+    assert result.text == page_text != newsclean.clean(page)
 
 
 def test_page_trafilatura_shortens_keeps_both_paragraphs():

@@ -283,6 +283,15 @@ def mark_extracted(blocks: list[DomBlock], extracted: str | None) -> None:
         b.extracted = shingle_share(key_words(b.text), found, joined)
 
 
+WORD_CHAR = regex.compile(r"\w")
+
+
+def size(text: str) -> int:
+    """How much text there is: its word characters (scripts written without spaces between
+    words measure alike)."""
+    return len(WORD_CHAR.findall(text))
+
+
 def page_language(blocks: list[DomBlock]) -> str | None:
     """The language of the page's words (newsclean.language), None if none stands out."""
     texts = [b.text for b in blocks]

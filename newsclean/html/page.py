@@ -6,14 +6,12 @@ body."""
 
 from __future__ import annotations
 
-import regex
-
 from ..document import Change
 from ..metadata import Metadata
 from ..model import BlockModel, shipped_page_types
 from ..pipeline import Pipeline, Result
 from ..text import is_paragraph, key
-from .blocks import dom_blocks, joined
+from .blocks import dom_blocks, joined, size
 from .extract import extract
 from .find import Found, find_article
 from .render import parse, render_text
@@ -27,7 +25,6 @@ MIN_EXTRACTED_CHARS = 600
 NEARLY_NOTHING_CHARS = 250
 MAX_FALLBACK_GROWTH = 2.5
 MIN_PROSE_SHARE = 0.9
-WORD_CHAR = regex.compile(r"\w")
 DESCRIBE = "describe"  # the step that names the page's language and type, run on the whole page
 DESCRIBED = ("language", "page_type", "page_type_confidence")  # the keys it gives
 
@@ -40,13 +37,14 @@ def explain_page(page: str, pipeline: Pipeline, model: BlockModel | None = None)
         return pipeline.run("")
     blocks = dom_blocks(tree)
     extraction = extract(tree)
-    found = find_article(blocks, extraction.text, extraction.meta.get("language"), model)
+    min_extracted = pipeline.config.html.min_extracted_chars
+    language = extraction.meta.get("language")
+    found = find_article(blocks, extraction.text, language, model, min_extracted)
     # the article is found: the whole-page steps would only cut it
     on_extract = pipeline.without(*(s.name for s in pipeline if s.whole_page))
     result = on_extract.run(joined(found.kept))
     result.changes[:0] = found.changes
     described: dict[str, object] | None = None  # the describe step's facts of the whole page
-    min_extracted = pipeline.config.html.min_extracted_chars
     if size(result.text) < min_extracted:
         fallback = pipeline.run(render_text(tree))
         described = {k: v for k, v in fallback.meta.items() if k in DESCRIBED}
@@ -93,11 +91,6 @@ def merged(*metas: dict[str, object]) -> dict[str, object]:
         for name, value in meta.items():
             out.setdefault(name, value)
     return dict(out)
-
-
-def size(text: str) -> int:
-    """How much text there is: its word characters."""
-    return len(WORD_CHAR.findall(text))
 
 
 def prefer_page_text(
