@@ -83,7 +83,7 @@ def find_article(
     caption = np.array([b.tag in CAPTION_TAGS for b in blocks])
     keep = viterbi(log_odds, weights, m.switch_cost)
     first = [b.text for b, k in zip(blocks, keep & ~caption, strict=True) if k]
-    loosened = sum(map(size, first)) < min_chars
+    loosened = not holds(first, min_chars)
     if loosened:
         keep = viterbi(log_odds + LOOSER, weights, m.switch_cost)
     debris = np.flatnonzero(~keep & ~caption)
@@ -104,6 +104,16 @@ def find_article(
             changes.append(Change("html", "removed", reason, b.text, code="html.debris"))
     kept = [b for b, k in zip(blocks, keep, strict=True) if k]
     return Found(kept, changes, language, page_facts(rows))
+
+
+def holds(texts: list[str], chars: int) -> bool:
+    """Whether the texts hold `chars` word characters (counted until they do)."""
+    total = 0
+    for text in texts:
+        if total >= chars:
+            return True
+        total += size(text)
+    return total >= chars
 
 
 def debris_reason(

@@ -7,6 +7,7 @@ body."""
 from __future__ import annotations
 
 from ..document import Change
+from ..memo import run_memo
 from ..metadata import Metadata
 from ..model import BlockModel, shipped_page_types
 from ..pipeline import Pipeline, Result
@@ -32,6 +33,12 @@ DESCRIBED = ("language", "page_type", "page_type_confidence")  # the keys it giv
 def explain_page(page: str, pipeline: Pipeline, model: BlockModel | None = None) -> Result:
     """The article the DOM block model finds, finished by the pipeline; the page's own text
     if too little is found. `model` is the DOM block model (by default the shipped one)."""
+    # one memo for the block table and the filters: they ask the same facts of the same texts
+    with run_memo():
+        return _explain_page(page, pipeline, model)
+
+
+def _explain_page(page: str, pipeline: Pipeline, model: BlockModel | None) -> Result:
     tree = parse(page)
     if tree is None:
         return pipeline.run("")
