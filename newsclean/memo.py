@@ -3,11 +3,12 @@
 The filters ask the same questions of the same block many times, so the costlier answers are
 memoised by the text itself (they are pure functions of it). The memo holds every block of the
 document being cleaned, and belongs to one run: `Pipeline.run` opens it (`run_memo`) and drops
-it at the end. It lives in a context variable, so runs on different threads (Dask's threaded
-scheduler, a web service) or asyncio tasks each have their own and never empty one another's;
-outside a run the functions are simply computed. (A bounded LRU memo is thrashed by any
-document with more blocks than it holds, as each filter walks every block before the next one
-asks again.)
+it at the end (a web page's run opens it first, for its DOM block table, whose text facts the
+filters then ask again). It lives in a context variable, so runs on different threads
+(Dask's threaded scheduler, a web service) or asyncio tasks each have their own and never
+empty one another's; outside a run the functions are simply computed. (A bounded LRU memo
+is thrashed by any document with more blocks than it holds, as each filter walks every block
+before the next one asks again.)
 """
 
 from __future__ import annotations
