@@ -189,3 +189,18 @@ def test_any_page_cleans_to_its_own_words_and_is_idempotent(page: str):
     assert set(re.findall(r"\w+", once)) <= seen  # no invented text
     for change in result.changes:
         assert change.code  # every change says why
+
+
+def test_holds_counts_word_characters_only_until_there_are_enough():
+    from newsclean.html.find import holds
+
+    assert holds(["ab, c", "de"], 5)
+    assert not holds(["ab, c", "d"], 5)
+    assert holds(iter([]), 0)
+    assert not holds([], 1)
+
+    def texts():
+        yield "abcde"
+        raise AssertionError("counted past enough")
+
+    assert holds(texts(), 5)

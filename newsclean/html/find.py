@@ -29,6 +29,8 @@ from .blocks import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import numpy as np
 
 MODEL_FILE = "html_block_model.json"
@@ -82,8 +84,8 @@ def find_article(
     weights = (1 + sizes) ** m.weight_power
     caption = np.array([b.tag in CAPTION_TAGS for b in blocks])
     keep = viterbi(log_odds, weights, m.switch_cost)
-    first = [b.text for b, k in zip(blocks, keep & ~caption, strict=True) if k]
-    loosened = not holds(first, min_chars)
+    first = keep & ~caption
+    loosened = not holds((b.text for b, k in zip(blocks, first, strict=True) if k), min_chars)
     if loosened:
         keep = viterbi(log_odds + LOOSER, weights, m.switch_cost)
     debris = np.flatnonzero(~keep & ~caption)
@@ -93,8 +95,8 @@ def find_article(
     changes = []
     if loosened:
         note = f"under {min_chars} word characters found: the blocks decoded again, less strictly"
-        found = "\n\n".join(first) or "(nothing)"
-        changes.append(Change("html", "warning", note, found, code="html.loosened"))
+        found = "\n\n".join(b.text for b, k in zip(blocks, first, strict=True) if k)
+        changes.append(Change("html", "warning", note, found or "(nothing)", code="html.loosened"))
     for i, b in enumerate(blocks):
         if caption[i]:
             reason = f"a caption or credit (<{b.tag}>)"
@@ -106,14 +108,16 @@ def find_article(
     return Found(kept, changes, language, page_facts(rows))
 
 
-def holds(texts: list[str], chars: int) -> bool:
-    """Whether the texts hold `chars` word characters (counted until they do)."""
+def holds(texts: Iterable[str], chars: int) -> bool:
+    """Whether the texts hold `chars` word characters (counted only until they do)."""
+    if chars <= 0:
+        return True
     total = 0
     for text in texts:
+        total += size(text)
         if total >= chars:
             return True
-        total += size(text)
-    return total >= chars
+    return False
 
 
 def debris_reason(
