@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
@@ -92,6 +93,9 @@ def comments_last_words() -> dict[str, tuple[str, ...]]:
 
 
 def ends_like_comments_heading(k: str) -> bool:
+    last = k.rpartition(" ")[2]
+    if not last.isdigit() and last not in comments_last_words():
+        return False  # a quick test: no phrase ends with the key's last word
     words = [w for w in k.split(" ") if not w.isdigit()]
     if not words or len(words) > 6:
         return False
@@ -104,7 +108,38 @@ def capitalised_share(p: str) -> float:
     return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
 
 
-def block_row(text: str, gap: int, stops: frozenset[str], seen: Counter[str]) -> list[float]:
+def digit_count(p: str) -> int:
+    """The characters of `p` that are digits (str.isdigit), counted in C for ASCII text."""
+    if p.isascii():
+        return sum(map(p.count, "0123456789"))
+    return sum(map(str.isdigit, p))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The phrase lists a block row looks up, fetched once per table from the phrase set of
+    the run (not once per block)."""
+
+    share_words: frozenset[str]
+    link_headings: frozenset[str]
+    ad_labels: frozenset[str]
+    promo: phrases.PrefixMatcher
+    captions: phrases.PrefixMatcher
+
+    @classmethod
+    def current(cls) -> Lexicon:
+        return cls(
+            phrases.exact("share_word_exact"),
+            phrases.exact("link_heading_exact"),
+            phrases.exact("ad_label_exact"),
+            phrases.prefix("promo"),
+            caption_prefixes(),
+        )
+
+
+def block_row(
+    text: str, gap: int, stops: frozenset[str], seen: Counter[str], lexicon: Lexicon
+) -> list[float]:
     """The facts of one block except its position (filled in by `table`)."""
     p = plain(text)
     k = key(text)
@@ -112,7 +147,7 @@ def block_row(text: str, gap: int, stops: frozenset[str], seen: Counter[str]) ->
     ws = k.split(" ") if k else []
     end = p.rstrip("\"'”’»)]*_ ")
     first = k.partition(" ")[0]
-    share_words = phrases.exact("share_word_exact")
+    share_words = lexicon.share_words
     chars = len(p) or 1
     return [
         math.log1p(n),
@@ -128,17 +163,17 @@ def block_row(text: str, gap: int, stops: frozenset[str], seen: Counter[str]) ->
         sum(w in stops for w in ws) / len(ws) if ws else 0.0,
         float(n <= SHORT_WORDS),
         float(p.lstrip("\"'“‘(«")[:1].islower()),
-        sum(map(str.isdigit, p)) / chars,
+        digit_count(p) / chars,
         float("![" in text or "[image" in text.casefold()),
         min(gap, 3) / 3,
         float(any(s in p for s in COPYRIGHT_SIGNS)),
         min(1.0, sum(p.count(s) for s in "|•·") / (n or 1)),
-        float(bool(k) and k in phrases.exact("link_heading_exact")),
-        float(bool(k) and k in phrases.exact("ad_label_exact")),
+        float(bool(k) and k in lexicon.link_headings),
+        float(bool(k) and k in lexicon.ad_labels),
         float(bool(ws) and first in share_words and share_words.issuperset(ws)),
-        float(bool(k) and phrases.prefix("promo").match(k) is not None),
+        float(bool(k) and lexicon.promo.match(k) is not None),
         float(bool(k) and ends_like_comments_heading(k)),
-        float(bool(k) and caption_prefixes().match(k) is not None),
+        float(bool(k) and lexicon.captions.match(k) is not None),
     ]
 
 
@@ -150,8 +185,10 @@ def table(texts: Sequence[str], gaps: Sequence[int], language: str | None = None
         return np.zeros((0, len(FACTS)))
     stops = stopwords(language)
     seen = Counter(key(t) for t in texts)
+    lexicon = Lexicon.current()
     rows = np.array(
-        [block_row(t, g, stops, seen) for t, g in zip(texts, gaps, strict=True)], dtype=float
+        [block_row(t, g, stops, seen, lexicon) for t, g in zip(texts, gaps, strict=True)],
+        dtype=float,
     )
     n = len(texts)
     rows[:, FACTS.index("position")] = np.arange(n) / max(n - 1, 1)
@@ -229,7 +266,8 @@ CODE_MARKS = "{}()[];=<>_/\\"
 NUMERIC_DATE = regex.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}:\d\d\b"
 )
-RATING = regex.compile(r"[★☆]|\b[0-5](?:[.,]\d)?\s?(?:/|out of)\s?5\b")
+# the lookahead changes no match: it lets the engine skip to a star or a digit (4x faster)
+RATING = regex.compile(r"(?=[★☆0-5])(?:[★☆]|\b[0-5](?:[.,]\d)?\s?(?:/|out of)\s?5\b)")
 
 
 def page_table(facts: np.ndarray, text: str) -> np.ndarray:

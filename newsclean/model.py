@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .blocks import PAGE_FACTS, column_names
+from .blocks import PAGE_FACTS
 
 if TYPE_CHECKING:  # numpy is imported where it is used: it is slow to import
     from collections.abc import Iterator
@@ -108,13 +108,14 @@ class BlockModel:
         }
 
     @classmethod
-    def from_dict(cls, d: dict, expected: tuple[str, ...] | None = None) -> BlockModel:
-        """The model of `to_dict`, checked against the table it reads: `expected` columns
-        (by default the dump block table's, `blocks.column_names()`)."""
+    def from_dict(cls, d: dict, expected: tuple[str, ...]) -> BlockModel:
+        """The model of `to_dict`, checked against the table it reads: its `expected` columns
+        (the dump finder's `filters.article.finder_columns()`, the DOM table's
+        `html.blocks.column_names()`)."""
         import numpy as np
 
         columns = tuple(d["columns"])
-        if columns != (expected or column_names()):
+        if columns != expected:
             raise ValueError("the model's columns are not the block table's: retrain it")
         return cls(
             columns,
@@ -132,9 +133,10 @@ class BlockModel:
 
 
 @cache
-def shipped(name: str = "block_model.json", expected: tuple[str, ...] | None = None) -> BlockModel:
-    """A block model that ships in the package (`data/<name>`), loaded once: the dumps'
-    (reading `blocks.column_names()`) or, with its columns, the DOM's (`html_block_model.json`)."""
+def shipped(name: str, expected: tuple[str, ...]) -> BlockModel:
+    """A block model that ships in the package (`data/<name>`), loaded once and checked
+    against the `expected` columns: the dumps' (`block_model.json`) or the DOM's
+    (`html_block_model.json`)."""
     path = resources.files("newsclean") / "data" / name
     return BlockModel.from_dict(json.loads(path.read_text(encoding="utf-8")), expected)
 

@@ -31,7 +31,7 @@ from train_models import (  # noqa: E402
 
 import newsclean  # noqa: E402
 from newsclean.evaluate import page_counts, precision_recall_f1  # noqa: E402
-from newsclean.filters.article import learned_article  # noqa: E402
+from newsclean.filters.article import finder_columns, learned_article  # noqa: E402
 from newsclean.model import BlockModel  # noqa: E402
 
 FOLD_DIR: Path | None = None
@@ -39,7 +39,8 @@ FOLD_DIR: Path | None = None
 
 @cache
 def pipeline(fold: int) -> newsclean.Pipeline:
-    model = BlockModel.from_dict(json.loads((FOLD_DIR / f"fold{fold}.json").read_text()))
+    d = json.loads((FOLD_DIR / f"fold{fold}.json").read_text())
+    model = BlockModel.from_dict(d, finder_columns())
     return newsclean.DEFAULT_PIPELINE.replace("article", learned_article(model))
 
 

@@ -34,8 +34,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newsclean import language  # noqa: E402
-from newsclean.blocks import FACTS, PAGE_FACTS, column_names, page_table, table, with_context  # noqa: E402
+from newsclean.blocks import FACTS, PAGE_FACTS, page_table  # noqa: E402
 from newsclean.document import Document  # noqa: E402
+from newsclean.filters.article import finder_columns, finder_table  # noqa: E402
+from newsclean.filters.furniture import header  # noqa: E402
 from newsclean.filters.pages import page_breaks  # noqa: E402
 from newsclean.filters.unicode import normalise_unicode  # noqa: E402
 from newsclean.model import BlockModel, PageTypeModel, viterbi  # noqa: E402
@@ -89,9 +91,9 @@ def page_type(folder: Path) -> str:
 
 
 def prepared(raw: str) -> Document:
-    """The document as the article finder sees it: after unicode and page_breaks."""
+    """The document as the article finder sees it: after unicode, page_breaks and header."""
     doc = Document.from_text(raw)
-    for s in (normalise_unicode, page_breaks):
+    for s in (normalise_unicode, page_breaks, header):
         run_guarded(s, doc)
     return doc
 
@@ -100,7 +102,7 @@ def features_of(doc: Document) -> tuple[np.ndarray, str | None]:
     texts = [b.text for b in doc.blocks]
     words = [w for t in texts for w in key_words(plain(t))]
     lang = language.detect(words, " ".join(texts))
-    return with_context(table(texts, [b.gap for b in doc.blocks], lang)), lang
+    return finder_table(doc, lang)[1], lang
 
 
 def one_page(folder: str) -> list[dict]:
@@ -194,7 +196,7 @@ def fit(
 
     gbdt = HistGradientBoostingClassifier(**TREES, early_stopping=False, random_state=0)
     gbdt.fit(x, y, sample_weight=w)
-    model = export(gbdt, columns or column_names())
+    model = export(gbdt, columns or finder_columns())
     check = gbdt.decision_function(x[:2000])
     if not np.allclose(model.log_odds(x[:2000]), check, atol=1e-4):
         raise AssertionError("the exported trees do not reproduce scikit-learn's scores")

@@ -1,5 +1,6 @@
-"""The learned article finder (opt-in): the block table, the Viterbi extent, language detection,
-the step's reasons, and training that rebuilds the same model file from the same pages."""
+"""The learned article finder (opt-in): the block table and the hand rules' columns beside it,
+the Viterbi extent, language detection, the step's reasons, and training that rebuilds the same
+model file from the same pages."""
 
 from __future__ import annotations
 
@@ -10,12 +11,21 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 from support.data import ROOT
 
 import newsclean
 from newsclean import blocks, language
-from newsclean.filters.article import learned_article
-from newsclean.model import BlockModel, shipped, viterbi
+from newsclean.document import Document
+from newsclean.filters.article import (
+    RULE_COLUMNS,
+    finder_columns,
+    finder_table,
+    learned_article,
+    shipped_model,
+)
+from newsclean.model import BlockModel, viterbi
 
 SAMPLE = ROOT / "tests" / "data" / "wcxb-sample"
 PARAGRAPH = (
@@ -53,9 +63,51 @@ def test_language_is_told_from_stopwords_and_scripts():
     assert language.detect(["zzz"]) is None
 
 
+def test_the_finder_reads_the_hand_rules_as_evidence_beside_the_block_table():
+    raw = "\n\n".join(
+        ["* [Home](/)", "* [World](/world)", PARAGRAPH, PARAGRAPH.replace("council", "mayor")]
+        + ["Comments", "Great story, thanks for writing it up so well and so clearly."]
+    )
+    facts, features = finder_table(Document.from_text(raw), "en")
+    assert facts.shape == (6, len(blocks.FACTS))
+    assert features.shape == (6, len(finder_columns()))
+    assert finder_columns() == blocks.column_names() + RULE_COLUMNS
+    col = {name: features[:, i] for i, name in enumerate(finder_columns())}
+    assert col["rule_region"].tolist() == [0, 0, 1, 1, 0, 0]  # the two paragraphs
+    assert col["rule_cuts"].tolist() == [1] * 6
+    assert col["rule_comments"].tolist() == [0, 0, 0, 0, 0, 1]  # after the comments heading
+    assert col["rule_score"][0] < 0 < col["rule_score"][2]  # a link line, a paragraph
+    assert col["rule_score"][4] == -np.log1p(1000)  # the comments heading: a wall
+    empty = finder_table(Document.from_text(""), "en")[1]
+    assert empty.shape == (0, len(finder_columns()))
+
+
+@given(st.text())
+def test_digits_are_counted_as_str_isdigit_counts_them(text: str):
+    assert blocks.digit_count(text) == sum(map(str.isdigit, text))
+
+
+@given(st.lists(st.sampled_from(["comments", "13", "reader", "no", "the", "x"]), max_size=8))
+def test_the_comments_heading_quick_test_changes_no_answer(words: list[str]):
+    k = " ".join(words)
+    kept = [w for w in words if not w.isdigit()]
+    expected = (
+        bool(kept)
+        and len(kept) <= 6
+        and any(" ".join(kept).endswith(p) for p in blocks.comments_last_words().get(kept[-1], ()))
+    )
+    assert blocks.ends_like_comments_heading(k) == expected
+
+
+@given(st.text(alphabet="0123456789 ./,★☆outf5$€", max_size=40))
+def test_the_rating_lookahead_changes_no_match(text: str):
+    plain_rating = r"[★☆]|\b[0-5](?:[.,]\d)?\s?(?:/|out of)\s?5\b"
+    assert blocks.RATING.findall(text) == re.findall(plain_rating, text)
+
+
 def readable_model() -> BlockModel:
     """Two trees a person can read: a sentence counts for the article, a link line against."""
-    names = blocks.column_names()
+    names = finder_columns()
     sentence, links = names.index("sentence"), names.index("link_share")
     return BlockModel(
         names,
@@ -74,9 +126,9 @@ def readable_model() -> BlockModel:
 
 def test_trees_score_blocks_and_say_which_facts_moved_the_score():
     model = readable_model()
-    facts = blocks.with_context(blocks.table(["* [Home](/)", PARAGRAPH], [0, 0], "en"))
+    facts = finder_table(Document.from_text(f"* [Home](/)\n\n{PARAGRAPH}"), "en")[1]
     assert model.log_odds(facts).tolist() == [-5.5, 2.5]  # -0.5 - 2 - 3; -0.5 + 2 + 1
-    names = blocks.column_names()
+    names = finder_columns()
     both = model.contributions(facts)
     assert both.shape == (2, len(names))
     moved = both[0]
@@ -126,11 +178,11 @@ def test_training_is_deterministic(tmp_path: Path):
         outs.append((out.read_bytes(), page_types.read_bytes()))
     assert outs[0] == outs[1]
     model = json.loads(outs[0][0])
-    assert model["columns"] == list(blocks.column_names())
+    assert model["columns"] == list(finder_columns())
     assert json.loads(outs[0][1])["columns"] == list(blocks.PAGE_FACTS)
 
 
 def test_the_shipped_model_loads_and_scores_every_block():
-    facts = blocks.with_context(blocks.table(["* [Home](/)", PARAGRAPH], [0, 0], "en"))
-    odds = shipped().log_odds(facts)
+    facts = finder_table(Document.from_text(f"* [Home](/)\n\n{PARAGRAPH}"), "en")[1]
+    odds = shipped_model().log_odds(facts)
     assert odds.shape == (2,) and np.isfinite(odds).all()

@@ -29,8 +29,7 @@ from ..document import Document
 from ..grammar import heading_level, is_bullet, without_images
 from ..kinds import ad_reason, can_be_title, is_byline, is_dateline, is_source_name, media_reason
 from ..memo import memoised
-from ..model import BlockModel, viterbi
-from ..model import shipped as shipped_model
+from ..model import BlockModel, shipped, viterbi
 from ..patterns import Pattern, pattern
 from ..pipeline import Step, step
 from ..text import key, key_words, link_pieces, plain, plain_words, words
@@ -332,13 +331,33 @@ def without_repeats(scores: list[BlockScore], doc: Document) -> list[BlockScore]
     return [repeated if k and seen[k] >= repeats else s for k, s in zip(keys, scores, strict=True)]
 
 
-def cut_to_region(doc: Document, keep_headline: bool) -> None:
-    """Remove the blocks outside the article region, each with its side and its score's reason."""
+@dataclass(frozen=True)
+class Region:
+    """The hand rules' reading of a page: each block's score, its value in context, and the
+    article region blocks[start:end]; `cuts` is false where the region weighs less than a
+    paragraph (a list page, nothing to tell apart)."""
+
+    scores: list[BlockScore]
+    values: list[float]
+    start: int
+    end: int
+    cuts: bool
+
+
+def rule_region(doc: Document) -> Region:
     scores = without_repeats([block_score(b.text) for b in doc.blocks], doc)
     values = in_context([s.value for s in scores], [b.text for b in doc.blocks])
     start, end = article_region(values)
-    if sum(values[start:end]) < doc.config.article.min_region_weight:
+    cuts = sum(values[start:end]) >= doc.config.article.min_region_weight
+    return Region(scores, values, start, end, cuts)
+
+
+def cut_to_region(doc: Document, keep_headline: bool) -> None:
+    """Remove the blocks outside the article region, each with its side and its score's reason."""
+    region = rule_region(doc)
+    if not region.cuts:
         return  # not even a paragraph's weight of prose: a list page, nothing to tell apart
+    scores, start, end = region.scores, region.start, region.end
     headline = headline_before(doc, start) if keep_headline else start
     if keep_headline and headline == start:
         headline = head_before(doc, start)
@@ -373,13 +392,66 @@ def article_edges(doc: Document) -> None:
     cut_to_region(doc, keep_headline=False)
 
 
-LEARNED_LOOKBACK = TITLE_LOOKBACK
+# The hand rules' reading of each block, as columns beside the block table: evidence for the
+# learned finder, not a verdict (the trees learn where to trust it and where not).
+RULE_COLUMNS = (
+    "rule_score",  # the block's score in context, sign(v) * log(1 + |v|)
+    "rule_window",  # the same, averaged over a window of seven blocks
+    "rule_region",  # the block stands in the hand rules' article region
+    "rule_cuts",  # the hand rules cut the page at all (their region weighs a paragraph)
+    "rule_aside",  # an ad label, promo or media debris by its own text
+    "rule_comments",  # the block stands after the page's first comments heading
+)
+
+
+def finder_columns() -> tuple[str, ...]:
+    """The names of the learned finder's columns: the block table with context
+    (`blocks.column_names()`), then RULE_COLUMNS."""
+    return blocks.column_names() + RULE_COLUMNS
+
+
+def finder_table(doc: Document, lang: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """A document's block facts (`blocks.table`) and the learned finder's features
+    (`finder_columns()`): what `learned_article` scores, and what scripts/train_models.py
+    trains on."""
+    import numpy as np
+
+    facts = blocks.table([b.text for b in doc.blocks], [b.gap for b in doc.blocks], lang)
+    n = len(doc.blocks)
+    region = rule_region(doc) if n else Region([], [], 0, 0, False)
+    values = np.array(region.values, dtype=float)
+    score = np.sign(values) * np.log1p(np.abs(values))
+    csum = np.concatenate(([0.0], np.cumsum(score)))
+    lo = np.clip(np.arange(n) - blocks.WINDOW, 0, n)
+    hi = np.clip(np.arange(n) + blocks.WINDOW + 1, 0, n)
+    inside = np.zeros(n)
+    inside[region.start : region.end] = 1.0
+    walls = np.flatnonzero(values <= -COMMENTS_COST)
+    comments = np.zeros(n)
+    comments[walls[0] + 1 if len(walls) else n :] = 1.0
+    rules = np.column_stack(
+        (
+            score,
+            (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1),
+            inside,
+            np.full(n, float(region.cuts)),
+            [float(s.aside) for s in region.scores],
+            comments,
+        )
+    ).reshape(n, len(RULE_COLUMNS))
+    return facts, np.hstack((blocks.with_context(facts), rules))
+
+
+def shipped_model() -> BlockModel:
+    """The learned finder's model that ships in the package (`data/block_model.json`)."""
+    return shipped("block_model.json", finder_columns())
 
 
 def learned_article(model: BlockModel | None = None, name: str = "article") -> Step:
     """The learned article finder as a step (by default in place of `article`): the block
-    table with context, the model's log-odds per block, and a Viterbi pass for the article's
-    extent (see newsclean.model). `model` defaults to the one shipped in the package.
+    table with context and the hand rules' reading as evidence (`finder_table`), the model's
+    log-odds per block, and a Viterbi pass for the article's extent (see newsclean.model).
+    `model` defaults to the one shipped in the package.
 
         >>> from newsclean import DEFAULT_PIPELINE
         >>> learned = DEFAULT_PIPELINE.replace("article", learned_article())
@@ -394,8 +466,7 @@ def learned_article(model: BlockModel | None = None, name: str = "article") -> S
         lang = language.detect([w for t in texts for w in key_words(plain(t))], " ".join(texts))
         if lang:
             doc.meta.setdefault("language", lang)
-        facts = blocks.table(texts, [b.gap for b in doc.blocks], lang)
-        features = blocks.with_context(facts)
+        facts, features = finder_table(doc, lang)
         log_odds = m.log_odds(features)
         sizes = np.expm1(facts[:, blocks.FACTS.index("log_words")])
         keep = viterbi(log_odds, (1 + sizes) ** m.weight_power, m.switch_cost)
