@@ -410,13 +410,11 @@ def finder_columns() -> tuple[str, ...]:
     return blocks.column_names() + RULE_COLUMNS
 
 
-def finder_table(doc: Document, lang: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """A document's block facts (`blocks.table`) and the learned finder's features
-    (`finder_columns()`): what `learned_article` scores, and what scripts/train_models.py
-    trains on."""
+def rule_columns(doc: Document) -> np.ndarray:
+    """The hand rules' reading of each of the document's blocks (RULE_COLUMNS, one row a
+    block): evidence for a learned finder, the dumps' and the DOM's alike."""
     import numpy as np
 
-    facts = blocks.table([b.text for b in doc.blocks], [b.gap for b in doc.blocks], lang)
     n = len(doc.blocks)
     region = rule_region(doc) if n else Region([], [], 0, 0, False)
     values = np.array(region.values, dtype=float)
@@ -429,7 +427,7 @@ def finder_table(doc: Document, lang: str | None) -> tuple[np.ndarray, np.ndarra
     walls = np.flatnonzero(values <= -COMMENTS_COST)
     comments = np.zeros(n)
     comments[walls[0] + 1 if len(walls) else n :] = 1.0
-    rules = np.column_stack(
+    return np.column_stack(
         (
             score,
             (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1),
@@ -439,7 +437,16 @@ def finder_table(doc: Document, lang: str | None) -> tuple[np.ndarray, np.ndarra
             comments,
         )
     ).reshape(n, len(RULE_COLUMNS))
-    return facts, np.hstack((blocks.with_context(facts), rules))
+
+
+def finder_table(doc: Document, lang: str | None) -> tuple[np.ndarray, np.ndarray]:
+    """A document's block facts (`blocks.table`) and the learned finder's features
+    (`finder_columns()`): what `learned_article` scores, and what scripts/train_models.py
+    trains on."""
+    import numpy as np
+
+    facts = blocks.table([b.text for b in doc.blocks], [b.gap for b in doc.blocks], lang)
+    return facts, np.hstack((blocks.with_context(facts), rule_columns(doc)))
 
 
 def shipped_model() -> BlockModel:
