@@ -24,8 +24,9 @@ from .filters.furniture import furniture, header
 from .filters.links import link_blocks
 from .filters.markdown import markdown
 from .filters.media import media, remove_galleries
-from .filters.pages import page_breaks
+from .filters.pages import hard_wraps, page_breaks
 from .filters.paragraphs import paragraphs
+from .filters.references import references
 from .filters.unicode import normalise_unicode
 from .filters.units import fix_units, units
 from .phrases import PhraseError
@@ -37,6 +38,8 @@ DEFAULT_PIPELINE = Pipeline(
     [
         normalise_unicode,
         page_breaks,
+        hard_wraps,
+        references,
         header,
         describe,
         article,

@@ -65,12 +65,15 @@ CODES: dict[str, str] = {
     "markdown.markup": "markdown markup removed from a block (links, emphasis, heading marks)",
     # paragraphs
     "paragraphs.rejoined": "a paragraph broken over several blocks, joined again",
-    # pages (step page_breaks)
+    # pages (steps page_breaks and hard_wraps)
     "pages.joined": "hard-wrapped lines joined into one paragraph",
     "pages.wrapped_line": "a hard-wrapped line, joined to the one above it",
     "pages.number": "a page number",
     "pages.footer": "a running footer with the page number",
     "pages.running": "a running header or footer, repeated on every page",
+    # references (a text browser's numbered links)
+    "references.links": "a text browser's link numbers: made markdown links, or dropped",
+    "references.list": "a text browser's closing list of link addresses (References)",
     # unicode (one code per rewrite: the most significant repair made)
     "unicode.mojibake": "mojibake repaired (text decoded with the wrong charset), with ftfy",
     "unicode.entities": "HTML character references decoded (&amp; &nbsp; &#8217;)",

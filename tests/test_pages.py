@@ -34,3 +34,69 @@ def test_hard_wrapped_lines_are_joined_only_in_a_paginated_dump_with_blank_line_
     # a get_text() dump: one element a line and no page marks, nothing is joined
     lines = "It cost £4m.\nWork starts soon.\nThe bridge will open in\nMarch, the council said."
     assert newsclean.clean(lines) == lines.replace("\n", "\n\n")
+
+
+# -- hard_wraps: lines a text browser or a mail wrapped at a fixed width -------------------------
+
+STORY = (
+    "The council voted on Tuesday to restore the old lighthouse, which has stood empty since the "
+    "harbour closed in 1998, and work is due to start in the spring once the contracts are signed. "
+    "Residents had campaigned for a decade to save the building, and the vote was unanimous. "
+    "The keeper's cottage beside it will become a small museum about the history of the harbour, "
+    "with a cafe on its ground floor and rooms for visiting school classes above it. "
+    "A spokesman for the council said the work would take about eighteen months to finish. "
+)
+
+
+def wrapped(text: str, width: int, indent: str = "") -> list[str]:
+    """`text` wrapped at `width` columns as a text browser does (textwrap, greedy)."""
+    import textwrap
+
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent)
+
+
+def only(step: str) -> newsclean.Pipeline:
+    return newsclean.Pipeline([newsclean.DEFAULT_PIPELINE[step]])
+
+
+def test_wrap_width_is_read_from_where_the_lines_end():
+    from newsclean.filters.pages import wrap_width
+
+    lines = wrapped(STORY * 2, 74, "   ") + ["", "   * [12]Home", "   * [13]Sport"]
+    assert wrap_width(lines) == 74
+    lines = wrapped(STORY * 2, 79)
+    assert wrap_width(lines) == max(map(len, lines)) == 78  # the edge the lines show
+    # paragraphs on one line each, and short menu lines: nothing was wrapped
+    assert wrap_width([STORY, "", STORY, "", "Home", "Sport", "Weather"] * 4) is None
+    # a table laid out with runs of spaces is no wrapped text
+    assert wrap_width([f"{i}.{' ' * 60}A story title number {i}" for i in range(20)]) is None
+
+
+def test_a_text_browsers_wrapped_paragraphs_are_joined_and_its_menus_stay_apart():
+    paragraph = wrapped(STORY, 74, "   ")
+    menu = ["     * Home", "     * World news and the weather", "     * Sport"]
+    bullet = wrapped("* " + STORY[:150], 74, "     ")
+    raw = "\n".join(menu + [""] + paragraph + [""] + paragraph + [""] + bullet)
+    result = only("hard_wraps").run(raw)
+    assert result.text.split("\n\n") == [
+        *(m.strip() for m in menu),
+        STORY.strip(),
+        STORY.strip(),
+        bullet[0].strip() + " " + " ".join(b.strip() for b in bullet[1:]),
+    ]
+    joined = [c for c in result.changes if c.code == "pages.joined"]
+    assert len(joined) == 3 and joined[0].reason == "lines wrapped at 74 columns joined"
+    assert {c.code for c in result.changes} == {"pages.joined", "pages.wrapped_line"}
+
+
+def test_a_line_ended_early_before_a_word_that_would_have_fitted_stays_its_own():
+    lines = wrapped(STORY * 2, 72)
+    short = ["Contact:", "Harbour Office, 1 Quay Street"]  # "Harbour" fits after "Contact:"
+    result = only("hard_wraps").run("\n".join(lines + short))
+    assert result.text.split("\n\n")[-2:] == short
+
+
+def test_a_wrapped_script_without_spaces_is_joined_without_a_space():
+    text = "灯台の修復工事は来春に始まる予定で市議会は火曜日に全会一致で可決した" * 9
+    lines = [text[i : i + 36] for i in range(0, len(text), 36)]  # 72 columns of wide characters
+    assert newsclean.clean("\n".join(lines)) == text

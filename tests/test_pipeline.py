@@ -15,6 +15,8 @@ def test_the_default_pipeline_lists_its_filters_in_order():
     assert DEFAULT_PIPELINE.names == [
         "unicode",
         "page_breaks",
+        "hard_wraps",
+        "references",
         "header",
         "describe",
         "article",

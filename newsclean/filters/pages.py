@@ -1,16 +1,26 @@
-"""Page breaks of print and PDF conversions: page numbers ("13", "- 13 -", "Page 12 of 40") and
-running headers and footers, the short lines repeated on every page with only their numbers
+"""The layout of a text rendering, undone: page breaks and lines wrapped at a fixed width.
+
+`page_breaks`: page numbers ("13", "- 13 -", "Page 12 of 40") and running headers and footers
+of print and PDF conversions, the short lines repeated on every page with only their numbers
 changed. Once they are gone, `paragraphs` rejoins the sentences they split. Where the dump sets
 paragraphs apart with blank lines, the lines with no blank line between them are one paragraph's
-hard-wrapped lines, and are joined.
+hard-wrapped lines, and are joined. Web pages repeat short lines too (menus, subheadings, "Step
+1"), so the step acts only on a dump that shows it was paginated: short lines marking at least
+two different pages ("Page 12", "[Page 13]", "3 of 40"). Phrase lists: the `page_label` and
+`page_of` sections of `data/phrases/*.txt`.
 
-Web pages repeat short lines too (menus, subheadings, "Step 1"), so the filter acts only on a
-dump that shows it was paginated: short lines marking at least two different pages ("Page 12",
-"[Page 13]", "3 of 40"). Phrase lists: the `page_label` and `page_of` sections of
-`data/phrases/*.txt`."""
+`hard_wraps`: a text browser's dump (lynx, w3m, links), a mail or a terminal capture wraps every
+paragraph at a fixed width, so each paragraph arrives as several lines, and every later step
+would read each line as a short block of its own. The width shows in the dump: many lines end
+just short of it and almost none passes it. A line break is the renderer's, not the author's,
+when the next line's first word would not have fitted on the line; those lines are joined.
+Menus, list items and headings end well short of the width before a word that would have
+fitted, and stay apart.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import regex
@@ -124,3 +134,138 @@ def page_breaks(doc: Document) -> None:
                 j += direction
     if any(block.gap for block in blocks):
         join_wrapped_lines(doc)
+
+
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 30, 250  # the widths a renderer or a mail wraps at
+WRAP_BAND = 10  # a wrapped line ends within this many columns of the width
+WRAP_MIN_LINES = 8  # lines ending in the band, for a dump to count as wrapped
+# at most this many lines past the width, that could have been broken within it, for each line
+# ending in the band (a long URL or a word longer than the width cannot be broken: it does
+# not count against)
+WRAP_OVER_SHARE = 0.1
+BREAKABLE_SPACES = 3  # a line with this many spaces within the width could have been broken
+LAID_OUT = "   "  # spaces inside a line that lay out a table's columns: no renderer's wrap
+NUMBERED = pattern(r"\d{1,3}[.)]\s")
+UNSPACED_SCRIPT = pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+
+
+def display_width(line: str) -> int:
+    """The columns a line takes on a terminal: a wide character (CJK) takes two."""
+    line = line.rstrip()
+    if line.isascii():
+        return len(line)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def breakable_at(line: str) -> int | None:
+    """The column from which a renderer could have broken the line: where its
+    BREAKABLE_SPACES-th space between words stands (None if it has fewer); in a script written
+    without spaces, after its first character."""
+    start = len(line) - len(line.lstrip())
+    unspaced = UNSPACED_SCRIPT.search(line) if not line.isascii() else None
+    if unspaced is not None:
+        return display_width(line[: unspaced.end()])
+    at = start
+    for _ in range(BREAKABLE_SPACES):
+        at = line.find(" ", at + 1)
+        if at < 0:
+            return None
+        while at + 1 < len(line) and line[at + 1] == " ":
+            at += 1
+    return at
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the lines were wrapped at, or None: the width with the most lines ending in
+    the WRAP_BAND columns up to it, where hardly any line that could have been broken within
+    it runs past it; the widest of those lines is the edge."""
+    size = MAX_WRAP_WIDTH + 2
+    ends = [0] * size  # lines of each width
+    against = [0] * (size + 1)  # lines past each width that could have been broken within it
+    for line in lines:
+        w = display_width(line)
+        if w < size and LAID_OUT not in line.strip():
+            ends[w] += 1
+        at = breakable_at(line) if w > MIN_WRAP_WIDTH else None
+        if at is not None and at < min(w, size):
+            against[at] += 1  # it counts against every width from `at` up to w - 1
+            against[min(w, size)] -= 1
+    below = [0]
+    for c in ends:
+        below.append(below[-1] + c)  # below[w]: lines narrower than w columns
+    best, most = None, WRAP_MIN_LINES - 1
+    runs_past = 0
+    for w in range(size - 1):
+        runs_past += against[w]
+        if w < MIN_WRAP_WIDTH or w > MAX_WRAP_WIDTH:
+            continue
+        inside = below[w + 1] - below[w - WRAP_BAND + 1]
+        if inside > most and runs_past <= WRAP_OVER_SHARE * inside:
+            best, most = w, inside
+    if best is None:
+        return None
+    return max(w for w in range(best - WRAP_BAND + 1, best + 1) if ends[w])  # the lines' edge
+
+
+def starts_own_line(text: str) -> bool:
+    """A line that starts a block of its own: a list item, a numbered line, a heading."""
+    return is_list_or_heading(text) or NUMBERED.match(text.lstrip()) is not None
+
+
+def is_wrapped(line: str, width: int, following: str, columns: int) -> bool:
+    """The break after `line` (`columns` wide) is the renderer's: the next line's first word
+    would not have fitted within `width` (between two characters of a script written without
+    spaces, the line is full)."""
+    nxt = following.lstrip()
+    if LAID_OUT in line.strip():
+        return False  # a table's row
+    if UNSPACED_SCRIPT.match(nxt[:1]) and UNSPACED_SCRIPT.match(line.rstrip()[-1:]):
+        return columns >= width - 1
+    return columns + 1 + display_width(nxt.split(" ", 1)[0]) > width
+
+
+def unwrapped(pieces: list[str]) -> str:
+    """A paragraph's wrapped lines as one: a space between words, none inside a run of a script
+    written without spaces, a word hyphenated at the break made whole."""
+    out = pieces[0]
+    for piece in pieces[1:]:
+        if UNSPACED_SCRIPT.match(piece[:1]) and UNSPACED_SCRIPT.match(out[-1:]):
+            out += piece
+        else:
+            out = join_pieces([out, piece])
+    return out
+
+
+@step("hard_wraps", "lines a text browser or a mail wrapped at a fixed width, joined again")
+def hard_wraps(doc: Document) -> None:
+    blocks = doc.blocks
+    width = wrap_width([b.text for b in blocks])
+    widths = [display_width(b.text) for b in blocks]
+    if width is None:
+        return
+    i = 0
+    while i < len(blocks):
+        j = i
+        while (
+            j + 1 < len(blocks)
+            and blocks[j + 1].gap == 0
+            and not starts_own_line(blocks[j + 1].text)
+            and is_wrapped(blocks[j].text, width, blocks[j + 1].text, widths[j])
+        ):
+            j += 1
+        if j > i:
+            pieces = [b.text.strip() for b in blocks[i : j + 1]]
+            joined = unwrapped(pieces)
+            indent = blocks[i].text[: len(blocks[i].text) - len(blocks[i].text.lstrip())]
+            doc.rewrote(
+                "\n".join(pieces),
+                joined,
+                f"lines wrapped at {width} columns joined",
+                "pages.joined",
+            )
+            blocks[i].text = indent + joined
+            for k in range(i + 1, j + 1):
+                doc.remove(
+                    k, "a line wrapped at the width, joined to the one above", "pages.wrapped_line"
+                )
+        i = j + 1

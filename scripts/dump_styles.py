@@ -1,0 +1,109 @@
+"""Score newsclean on dump styles the corpora do not ship: what a text browser or a mail makes
+of the same pages.
+
+    apt-get install lynx w3m                      # Debian's text browsers
+    python scripts/dump_styles.py                 # every 3rd wcxb-dev page + readability
+    python scripts/dump_styles.py --every 1 --styles lynx,w3m
+
+Each page's HTML is rendered by `lynx -dump` (numbered links and a References list, wrapped
+at its default width), `w3m -dump` (wrapped at 80 columns), and its text dump (text.txt)
+folded at 72 columns as a mail would (`textwrap`, breaking at spaces). Each rendering is scored
+as it is and cleaned by the default pipeline, with the metric of `newsclean eval` and score.py,
+against the page's gold text. The renderings are kept in memory, never written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import subprocess
+import sys
+import textwrap
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from train_models import DEFAULT_CORPORA, page_type  # noqa: E402
+
+import newsclean  # noqa: E402
+from newsclean.evaluate import page_counts, precision_recall_f1  # noqa: E402
+
+BROWSERS = {
+    "lynx": ["lynx", "-dump", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8"],
+    "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
+}
+STYLES = ("lynx", "w3m", "fold72")
+
+
+def page_html(folder: Path) -> bytes | None:
+    if (folder / "source.html").exists():
+        return (folder / "source.html").read_bytes()
+    if (folder / "source.html.gz").exists():
+        return gzip.decompress((folder / "source.html.gz").read_bytes())
+    return None
+
+
+def folded(text: str, width: int = 72) -> str:
+    """Every line of `text` wrapped at `width` columns, breaking at spaces, as a mail does."""
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, width, break_long_words=False)) if line.strip() else ""
+        for line in text.splitlines()
+    )
+
+
+def render(folder: Path, style: str) -> str | None:
+    if style == "fold72":
+        dump = folder / "text.txt"
+        return folded(dump.read_text(encoding="utf-8")) if dump.exists() else None
+    html = page_html(folder)
+    if html is None:
+        return None
+    done = subprocess.run(BROWSERS[style], input=html, capture_output=True, timeout=120)
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def one_page(job: tuple[str, tuple[str, ...]]) -> list[tuple[str, str, tuple]]:
+    folder, styles = Path(job[0]), job[1]
+    gold = (folder / "gold.txt").read_text(encoding="utf-8")
+    out = []
+    for style in styles:
+        raw = render(folder, style)
+        if raw is not None:
+            out.append((style, "input", page_counts(gold, raw)))
+            out.append((style, "cleaned", page_counts(gold, newsclean.clean(raw))))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", action="append", type=Path)
+    ap.add_argument("--styles", default=",".join(STYLES))
+    ap.add_argument("--every", type=int, default=3, help="every Nth page of a corpus over 500")
+    args = ap.parse_args()
+    styles = tuple(args.styles.split(","))
+    for corpus in args.corpus or [c for c in DEFAULT_CORPORA if c.exists()]:
+        folders = sorted(p for p in corpus.iterdir() if (p / "gold.txt").exists())
+        if len(folders) > 500:
+            folders = folders[:: args.every]
+        rows: dict[tuple[str, str, str], list] = defaultdict(list)
+        with ProcessPoolExecutor(2) as pool:
+            jobs = [(str(f), styles) for f in folders]
+            for f, results in zip(folders, pool.map(one_page, jobs, chunksize=4), strict=True):
+                for style, system, counts in results:
+                    rows[style, system, "all"].append(counts)
+                    if page_type(f) == "article" and (f / "meta.json").exists():
+                        rows[style, system, "article"].append(counts)
+        print(f"{corpus.name}: {len(folders)} pages")
+        print(f"{'style':8} {'text':8} {'pages':14} {'P':>6} {'R':>6} {'F1':>6}")
+        for (style, system, kind), counts in sorted(rows.items()):
+            p, r, f1 = precision_recall_f1(counts)
+            pages = f"{kind} ({len(counts)})"
+            print(f"{style:8} {system:8} {pages:14} {p:6.3f} {r:6.3f} {f1:6.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
