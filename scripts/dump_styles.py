@@ -4,11 +4,13 @@ of the same pages.
     apt-get install lynx w3m                      # Debian's text browsers
     python scripts/dump_styles.py                 # every 3rd wcxb-dev page + readability
     python scripts/dump_styles.py --every 1 --styles lynx,w3m
+    python scripts/dump_styles.py --without hard_wraps --without references   # also without
 
 Each page's HTML is rendered by `lynx -dump` (numbered links and a References list, wrapped
 at its default width), `w3m -dump` (wrapped at 80 columns), and its text dump (text.txt)
 folded at 72 columns as a mail would (`textwrap`, breaking at spaces). Each rendering is scored
-as it is and cleaned by the default pipeline, with the metric of `newsclean eval` and score.py,
+as it is and cleaned by the default pipeline (and, with `--without STEP`, by the pipeline
+without those steps), with the metric of `newsclean eval` and score.py,
 against the page's gold text. The renderings are kept in memory, never written.
 """
 
@@ -65,8 +67,8 @@ def render(folder: Path, style: str) -> str | None:
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def one_page(job: tuple[str, tuple[str, ...]]) -> list[tuple[str, str, tuple]]:
-    folder, styles = Path(job[0]), job[1]
+def one_page(job: tuple[str, tuple[str, ...], tuple[str, ...]]) -> list[tuple[str, str, tuple]]:
+    folder, styles, without = Path(job[0]), job[1], job[2]
     gold = (folder / "gold.txt").read_text(encoding="utf-8")
     out = []
     for style in styles:
@@ -74,6 +76,9 @@ def one_page(job: tuple[str, tuple[str, ...]]) -> list[tuple[str, str, tuple]]:
         if raw is not None:
             out.append((style, "input", page_counts(gold, raw)))
             out.append((style, "cleaned", page_counts(gold, newsclean.clean(raw))))
+            if without:
+                fewer = newsclean.DEFAULT_PIPELINE.without(*without)
+                out.append((style, "without", page_counts(gold, newsclean.clean(raw, fewer))))
     return out
 
 
@@ -82,6 +87,7 @@ def main() -> int:
     ap.add_argument("--corpus", action="append", type=Path)
     ap.add_argument("--styles", default=",".join(STYLES))
     ap.add_argument("--every", type=int, default=3, help="every Nth page of a corpus over 500")
+    ap.add_argument("--without", action="append", default=[], help="also clean without STEP")
     args = ap.parse_args()
     styles = tuple(args.styles.split(","))
     for corpus in args.corpus or [c for c in DEFAULT_CORPORA if c.exists()]:
@@ -90,7 +96,7 @@ def main() -> int:
             folders = folders[:: args.every]
         rows: dict[tuple[str, str, str], list] = defaultdict(list)
         with ProcessPoolExecutor(2) as pool:
-            jobs = [(str(f), styles) for f in folders]
+            jobs = [(str(f), styles, tuple(args.without)) for f in folders]
             for f, results in zip(folders, pool.map(one_page, jobs, chunksize=4), strict=True):
                 for style, system, counts in results:
                     rows[style, system, "all"].append(counts)
