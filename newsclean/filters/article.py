@@ -149,7 +149,9 @@ def comments_heading_last_words() -> frozenset[str]:
 
 
 def is_comments_heading(text: str) -> bool:
-    if len(text) > COMMENTS_HEADING_MAX_CHARS:
+    """A comments heading ("Comments", "There are 13 comments"); a table's row laid out with
+    runs of spaces whose last column is "Comment" is none."""
+    if len(text) > COMMENTS_HEADING_MAX_CHARS or "   " in text.strip():
         return False
     k = key(text)
     if DIGIT.search(k):  # "Comments (13)", "There are 13 comments"

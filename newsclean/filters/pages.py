@@ -146,7 +146,13 @@ WRAP_OVER_SHARE = 0.1
 BREAKABLE_SPACES = 3  # a line with this many spaces within the width could have been broken
 LAID_OUT = "   "  # spaces inside a line that lay out a table's columns: no renderer's wrap
 NUMBERED = pattern(r"\d{1,3}[.)]\s")
-UNSPACED_SCRIPT = pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# scripts written without spaces between words, with their punctuation and full-width forms
+# (a renderer breaks their lines anywhere, and may move "。" to the next line); Korean is
+# written with spaces and wraps at them
+# columns short of the width that still make such a line full: a wide character takes two, a
+# line-start rule moves a mark to the next line, and `unicode` has made wide indentation narrow
+CJK_SLACK = 4
+UNSPACED_SCRIPT = pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\u3000-\u303f\uff00-\uffef]")
 
 
 def display_width(line: str) -> int:
@@ -215,12 +221,12 @@ def starts_own_line(text: str) -> bool:
 def is_wrapped(line: str, width: int, following: str, columns: int) -> bool:
     """The break after `line` (`columns` wide) is the renderer's: the next line's first word
     would not have fitted within `width` (between two characters of a script written without
-    spaces, the line is full)."""
+    spaces, the line is full, give or take CJK_SLACK columns)."""
     nxt = following.lstrip()
     if LAID_OUT in line.strip():
         return False  # a table's row
     if UNSPACED_SCRIPT.match(nxt[:1]) and UNSPACED_SCRIPT.match(line.rstrip()[-1:]):
-        return columns >= width - 1
+        return columns >= width - CJK_SLACK
     return columns + 1 + display_width(nxt.split(" ", 1)[0]) > width
 
 
