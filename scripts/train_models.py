@@ -4,15 +4,16 @@
     python scripts/train_models.py --corpus A --corpus B --out model.json --folds 5
 
 Each page's dumps (text.txt, md.txt, mdplain.txt) go through the steps that run before the
-article finder (unicode, page_breaks), are split into blocks, and each block is labelled
-article when most of its 4-word shingles (a short block: its words, in order) stand in the
-page's gold text. Each page also gives an article-only copy (its article blocks alone), which
-teaches the model that a clean article stays whole: what a second pass, or clean(clean(x)),
-hands it. Gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, settings in
-TREES) are fitted on the block table with context and exported to node arrays
-(newsclean/data/block_model.json, scored with numpy); the Viterbi switch cost is chosen on
-out-of-fold scores. A multinomial logistic regression over the page facts, fitted by a fixed
-number of gradient steps, gives the page type (newsclean/data/page_type_model.json).
+article finder (the default pipeline's before `describe`), are split into blocks, and each
+block is labelled article when most of its 4-word shingles (a short block: its words, in
+order) stand in the page's gold text. Each page also gives an article-only copy (its article
+blocks alone), which teaches the model that a clean article stays whole: what a second pass,
+or clean(clean(x)), hands it. Gradient-boosted trees (scikit-learn's
+HistGradientBoostingClassifier, settings in TREES) are fitted on the block table with context
+and exported to node arrays (newsclean/data/block_model.json, scored with numpy); the Viterbi
+switch cost is chosen on out-of-fold scores. A multinomial logistic regression over the page
+facts, fitted by a fixed number of gradient steps, gives the page type
+(newsclean/data/page_type_model.json).
 
 Validation is K-fold grouped by domain: every figure printed is out-of-fold, measured on
 domains the fold's model never saw (the article-only copies are never scored). Training is
@@ -33,13 +34,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsclean import language  # noqa: E402
+from newsclean import DEFAULT_PIPELINE, language  # noqa: E402
 from newsclean.blocks import FACTS, PAGE_FACTS, page_table  # noqa: E402
 from newsclean.document import Document  # noqa: E402
 from newsclean.filters.article import finder_columns, finder_table  # noqa: E402
-from newsclean.filters.furniture import header  # noqa: E402
-from newsclean.filters.pages import page_breaks  # noqa: E402
-from newsclean.filters.unicode import normalise_unicode  # noqa: E402
 from newsclean.model import BlockModel, PageTypeModel, viterbi  # noqa: E402
 from newsclean.pipeline import run_guarded  # noqa: E402
 from newsclean.text import key_words, plain  # noqa: E402
@@ -91,9 +89,11 @@ def page_type(folder: Path) -> str:
 
 
 def prepared(raw: str) -> Document:
-    """The document as the article finder sees it: after unicode, page_breaks and header."""
+    """The document as the describe step and the article finder see it: after every step of
+    the default pipeline that runs before `describe` (unicode, page_breaks, hard_wraps,
+    references, header)."""
     doc = Document.from_text(raw)
-    for s in (normalise_unicode, page_breaks, header):
+    for s in DEFAULT_PIPELINE.steps[: DEFAULT_PIPELINE.names.index("describe")]:
         run_guarded(s, doc)
     return doc
 

@@ -3,6 +3,8 @@ joined, only in a dump that shows it was paginated."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from support.texts import BODY, SECOND
 
 import newsclean
@@ -100,3 +102,20 @@ def test_a_wrapped_script_without_spaces_is_joined_without_a_space():
     text = "灯台の修復工事は来春に始まる予定で市議会は火曜日に全会一致で可決した" * 9
     lines = [text[i : i + 36] for i in range(0, len(text), 36)]  # 72 columns of wide characters
     assert newsclean.clean("\n".join(lines)) == text
+
+
+@given(
+    st.lists(
+        st.lists(st.from_regex(r"[A-Za-z]{1,12}[,.]?", fullmatch=True), min_size=5, max_size=60),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(min_value=40, max_value=120),
+)
+def test_unwrapping_keeps_every_word_in_order_and_settles(paragraphs: list[list[str]], width: int):
+    import textwrap
+
+    raw = "\n\n".join("\n".join(textwrap.wrap(" ".join(p), width)) for p in paragraphs)
+    once = only("hard_wraps").run(raw).text
+    assert once.split() == raw.split()
+    assert only("hard_wraps").run(once).text == once
