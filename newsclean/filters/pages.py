@@ -20,7 +20,7 @@ fitted, and stay apart.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections import Counter
 
 import regex
@@ -152,15 +152,22 @@ NUMBERED = pattern(r"\d{1,3}[.)]\s")
 # columns short of the width that still make such a line full: a wide character takes two, a
 # line-start rule moves a mark to the next line, and `unicode` has made wide indentation narrow
 CJK_SLACK = 4
+WIDE = re.compile(
+    "[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19"
+    "\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff"
+    "\U00020000-\U0003fffd]"
+)
 UNSPACED_SCRIPT = pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\u3000-\u303f\uff00-\uffef]")
 
 
 def display_width(line: str) -> int:
-    """The columns a line takes on a terminal: a wide character (CJK) takes two."""
+    """The columns a line takes on a terminal: a wide character (CJK, full-width forms, most
+    emoji: Unicode's East Asian Wide and Fullwidth) takes two."""
     line = line.rstrip()
     if line.isascii():
         return len(line)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    return len(line) + len(WIDE.findall(line))
 
 
 def breakable_at(line: str) -> int | None:
@@ -189,7 +196,7 @@ def wrap_width(lines: list[str]) -> int | None:
     ends = [0] * size  # lines of each width
     against = [0] * (size + 1)  # lines past each width that could have been broken within it
     for line in lines:
-        w = display_width(line)
+        w = size if len(line) >= size else display_width(line)  # a longer one is no wrapped line
         if w < size and LAID_OUT not in line.strip():
             ends[w] += 1
         at = breakable_at(line) if w > MIN_WRAP_WIDTH else None
@@ -218,11 +225,12 @@ def starts_own_line(text: str) -> bool:
     return is_list_or_heading(text) or NUMBERED.match(text.lstrip()) is not None
 
 
-def is_wrapped(line: str, width: int, following: str, columns: int) -> bool:
-    """The break after `line` (`columns` wide) is the renderer's: the next line's first word
+def is_wrapped(line: str, width: int, following: str) -> bool:
+    """The break after `line` is the renderer's: the next line's first word
     would not have fitted within `width` (between two characters of a script written without
     spaces, the line is full, give or take CJK_SLACK columns)."""
     nxt = following.lstrip()
+    columns = display_width(line)
     if LAID_OUT in line.strip():
         return False  # a table's row
     if UNSPACED_SCRIPT.match(nxt[:1]) and UNSPACED_SCRIPT.match(line.rstrip()[-1:]):
@@ -246,7 +254,6 @@ def unwrapped(pieces: list[str]) -> str:
 def hard_wraps(doc: Document) -> None:
     blocks = doc.blocks
     width = wrap_width([b.text for b in blocks])
-    widths = [display_width(b.text) for b in blocks]
     if width is None:
         return
     i = 0
@@ -256,7 +263,7 @@ def hard_wraps(doc: Document) -> None:
             j + 1 < len(blocks)
             and blocks[j + 1].gap == 0
             and not starts_own_line(blocks[j + 1].text)
-            and is_wrapped(blocks[j].text, width, blocks[j + 1].text, widths[j])
+            and is_wrapped(blocks[j].text, width, blocks[j + 1].text)
         ):
             j += 1
         if j > i:
