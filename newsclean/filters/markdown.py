@@ -25,7 +25,7 @@ ESCAPE = pattern(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 NUMBERED = pattern(r"^\s{0,12}(\d{1,3}[.)])\s")
 EMPTY_LINK = pattern(r"\[\s{0,100}\]" + TARGET)
 SPACE_RUN = pattern(r"[ \t]{2,}")
-LETTER_OR_DIGIT = pattern(r"[^\W_]")  # "___" is a rule, not a word
+LETTER_OR_DIGIT = pattern(r"[\p{L}\p{N}]")  # "___" is a rule, a lone joiner (U+200D) no word
 MAX_PASSES = 8  # unescaping or unwrapping can uncover markup; nesting deeper than this is kept
 TEX_COMMAND = pattern(r"\\[A-Za-z]+")
 
