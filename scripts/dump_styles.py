@@ -2,13 +2,16 @@
 of the same pages.
 
     apt-get install lynx w3m                      # Debian's text browsers
+    pip install html2text                         # for the html2text style
     python scripts/dump_styles.py                 # every 3rd wcxb-dev page + readability
     python scripts/dump_styles.py --every 1 --styles lynx,w3m
     python scripts/dump_styles.py --without hard_wraps --without references   # also without
 
 Each page's HTML is rendered by `lynx -dump` (numbered links and a References list, wrapped
-at its default width), `w3m -dump` (wrapped at 80 columns), and its text dump (text.txt)
-folded at 72 columns as a mail would (`textwrap`, breaking at spaces). Each rendering is scored
+at its default width), `w3m -dump` (wrapped at 80 columns) and html2text with its defaults
+(markdown wrapped at 78 columns, list items left unwrapped; the corpora's md dumps are
+html2text unwrapped), and its text dump (text.txt) is folded at 72 columns as a mail would
+(`textwrap`, breaking at spaces). A style whose tool is missing is skipped. Each rendering is scored
 as it is and cleaned by the default pipeline (and, with `--without STEP`, by the pipeline
 without those steps), with the metric of `newsclean eval` and score.py,
 against the page's gold text. The renderings are kept in memory, never written.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -37,7 +41,7 @@ BROWSERS = {
     "lynx": ["lynx", "-dump", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8"],
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
 }
-STYLES = ("lynx", "w3m", "fold72")
+STYLES = ("lynx", "w3m", "html2text", "fold72")
 
 
 def page_html(folder: Path) -> bytes | None:
@@ -62,6 +66,14 @@ def render(folder: Path, style: str) -> str | None:
         return folded(dump.read_text(encoding="utf-8")) if dump.exists() else None
     html = page_html(folder)
     if html is None:
+        return None
+    if style == "html2text":
+        try:
+            import html2text
+        except ImportError:
+            return None
+        return html2text.HTML2Text().handle(html.decode("utf-8", errors="replace"))
+    if shutil.which(BROWSERS[style][0]) is None:
         return None
     done = subprocess.run(BROWSERS[style], input=html, capture_output=True, timeout=120)
     return done.stdout.decode("utf-8", errors="replace")

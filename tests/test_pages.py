@@ -70,6 +70,9 @@ def test_wrap_width_is_read_from_where_the_lines_end():
     assert wrap_width(lines) == max(map(len, lines)) == 78  # the edge the lines show
     # paragraphs on one line each, and short menu lines: nothing was wrapped
     assert wrap_width([STORY, "", STORY, "", "Home", "Sport", "Weather"] * 4) is None
+    # html2text wraps paragraphs at 78 and leaves list items whole: they do not count against
+    items = [f"  * [A related story, number {i}](https://example.org/{i}) " * 3 for i in range(9)]
+    assert wrap_width(wrapped(STORY * 2, 78) + items) == 78
     # a table laid out with runs of spaces is no wrapped text
     assert wrap_width([f"{i}.{' ' * 60}A story title number {i}" for i in range(20)]) is None
 

@@ -191,7 +191,8 @@ def breakable_at(line: str) -> int | None:
 def wrap_width(lines: list[str]) -> int | None:
     """The width the lines were wrapped at, or None: the width with the most lines ending in
     the WRAP_BAND columns up to it, where hardly any line that could have been broken within
-    it runs past it; the widest of those lines is the edge."""
+    it runs past it (a list item or a heading may: some renderers wrap only paragraphs); the
+    widest of those lines is the edge."""
     size = MAX_WRAP_WIDTH + 2
     ends = [0] * size  # lines of each width
     against = [0] * (size + 1)  # lines past each width that could have been broken within it
@@ -199,7 +200,8 @@ def wrap_width(lines: list[str]) -> int | None:
         w = size if len(line) >= size else display_width(line)  # a longer one is no wrapped line
         if w < size and LAID_OUT not in line.strip():
             ends[w] += 1
-        at = breakable_at(line) if w > MIN_WRAP_WIDTH else None
+        # a list item or a heading may be left unwrapped (html2text leaves them so)
+        at = breakable_at(line) if w > MIN_WRAP_WIDTH and not starts_own_line(line) else None
         if at is not None and at < min(w, size):
             against[at] += 1  # it counts against every width from `at` up to w - 1
             against[min(w, size)] -= 1
