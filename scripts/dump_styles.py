@@ -32,10 +32,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from evaluate_oof import print_scores  # noqa: E402
 from train_models import DEFAULT_CORPORA, page_type  # noqa: E402
 
 import newsclean  # noqa: E402
-from newsclean.evaluate import page_counts, precision_recall_f1  # noqa: E402
+from newsclean.evaluate import page_counts  # noqa: E402
 
 BROWSERS = {
     "lynx": ["lynx", "-dump", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8"],
@@ -115,11 +116,7 @@ def main() -> int:
                     if page_type(f) == "article" and (f / "meta.json").exists():
                         rows[style, system, "article"].append(counts)
         print(f"{corpus.name}: {len(folders)} pages")
-        print(f"{'style':8} {'text':8} {'pages':14} {'P':>6} {'R':>6} {'F1':>6}")
-        for (style, system, kind), counts in sorted(rows.items()):
-            p, r, f1 = precision_recall_f1(counts)
-            pages = f"{kind} ({len(counts)})"
-            print(f"{style:8} {system:8} {pages:14} {p:6.3f} {r:6.3f} {f1:6.3f}")
+        print_scores(rows, ("style", "text"))
     return 0
 
 

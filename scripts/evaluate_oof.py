@@ -87,12 +87,18 @@ def main() -> int:
                     rows[system, track, "all"].append(counts)
                     rows[system, track, page_type(f)].append(counts)
         print(f"{corpus.name}: {len(folders)} pages (out-of-fold by domain, {args.folds} folds)")
-        print(f"{'system':8} {'track':8} {'pages':14} {'P':>6} {'R':>6} {'F1':>6}")
-        for (system, track, kind), counts in sorted(rows.items()):
-            p, r, f1 = precision_recall_f1(counts)
-            label = f"{kind} ({len(counts)})"
-            print(f"{system:8} {track:8} {label:14} {p:6.3f} {r:6.3f} {f1:6.3f}")
+        print_scores(rows, ("system", "track"))
     return 0
+
+
+def print_scores(rows: dict[tuple[str, str, str], list], names: tuple[str, str]) -> None:
+    """Precision, recall and F1 of each row of page counts, keyed by two names and a kind of
+    page, one line each."""
+    print(f"{names[0]:9} {names[1]:8} {'pages':14} {'P':>6} {'R':>6} {'F1':>6}")
+    for (first, second, kind), counts in sorted(rows.items()):
+        p, r, f1 = precision_recall_f1(counts)
+        label = f"{kind} ({len(counts)})"
+        print(f"{first:9} {second:8} {label:14} {p:6.3f} {r:6.3f} {f1:6.3f}")
 
 
 if __name__ == "__main__":
