@@ -125,6 +125,8 @@ def test_a_rule_of_underscores_is_not_a_word():
 
 def test_a_block_of_only_joiners_has_no_words_and_goes():
     # a page's stray "&zwj;" between paragraphs; a word written with a joiner stays whole
-    result = newsclean.explain("The bridge opened.\n\n\u200d\n\n\u200c\u200d\n\nمی\u200cخواهم بروم.")
+    result = newsclean.explain(
+        "The bridge opened.\n\n\u200d\n\n\u200c\u200d\n\nمی\u200cخواهم بروم."
+    )
     assert result.text == "The bridge opened.\n\nمی\u200cخواهم بروم."
     assert [c.code for c in result.changes] == ["markdown.no_words"] * 2
