@@ -24,6 +24,10 @@ from .patterns import pattern
 
 # a word hyphenated at the end of a hard-wrapped line: "realis-" + "tic"
 SPLIT_WORD = pattern(r"(?<=\p{Ll})-$")
+# scripts written without spaces between words, with their punctuation and full-width forms:
+# a line of them breaks anywhere, and its pieces join without a space (Korean is written with
+# spaces)
+UNSPACED_SCRIPT = pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\u3000-\u303f\uff00-\uffef]")
 
 
 def word_list(text: str) -> list[str]:
@@ -120,11 +124,14 @@ def is_paragraph(text: str) -> bool:
 
 
 def join_pieces(pieces: list[str]) -> str:
-    """The pieces of one paragraph as one, a word hyphenated across a break made whole."""
+    """The pieces of one paragraph as one: a space between words, a word hyphenated across a
+    break made whole, no space inside a run of a script written without spaces."""
     out = [pieces[0]]
     for piece in pieces[1:]:
         if SPLIT_WORD.search(out[-1][-2:]):
             out[-1] = out[-1][:-1] + piece
+        elif UNSPACED_SCRIPT.match(piece[:1]) and UNSPACED_SCRIPT.match(out[-1][-1:]):
+            out[-1] += piece
         else:
             out.append(piece)
     return " ".join(out)

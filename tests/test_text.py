@@ -22,7 +22,15 @@ from newsclean.grammar import (
 )
 from newsclean.kinds import only_images_and_links
 from newsclean.memo import forget
-from newsclean.text import is_paragraph, link_share, plain, plain_words, word_list, words
+from newsclean.text import (
+    is_paragraph,
+    join_pieces,
+    link_share,
+    plain,
+    plain_words,
+    word_list,
+    words,
+)
 
 # -- shortcut-equivalence ---------------------------------------------------------------------
 
@@ -109,3 +117,12 @@ def test_paragraph_words_counted_from_the_key_are_the_words_of_the_block(pieces:
     n = words(text)
     expected = n >= 25 or (n >= 8 and plain(text).rstrip("\"'”’»)").endswith((".", "!")))
     assert is_paragraph(text) == expected
+
+
+def test_pieces_join_with_a_space_between_words_and_none_inside_a_script_without_spaces():
+    assert join_pieces(["The bridge will", "open in spring."]) == "The bridge will open in spring."
+    assert join_pieces(["a realis-", "tic plan"]) == "a realistic plan"
+    assert join_pieces(["灯台の修復工事は", "来春に始まる。"]) == "灯台の修復工事は来春に始まる。"
+    assert join_pieces(["工事は来春に始まる", "。市議会は"]) == "工事は来春に始まる。市議会は"
+    assert join_pieces(["서울에서 열린", "회의"]) == "서울에서 열린 회의"  # Korean has spaces
+    assert join_pieces(["東京 Tokyo", "station"]) == "東京 Tokyo station"

@@ -30,7 +30,7 @@ from ..document import Document
 from ..grammar import heading_level, is_bullet
 from ..patterns import Pattern, pattern
 from ..pipeline import step
-from ..text import ends_with_terminal, join_pieces, key, words
+from ..text import UNSPACED_SCRIPT, ends_with_terminal, join_pieces, key, words
 
 RUNNING_MIN_WORDS, RUNNING_MAX_WORDS = 2, 12  # a running header is a short label, not a sentence
 RUNNING_MIN_REPEATS = 2
@@ -145,20 +145,17 @@ WRAP_MIN_LINES = 8  # lines ending in the band, for a dump to count as wrapped
 WRAP_OVER_SHARE = 0.1
 BREAKABLE_SPACES = 3  # a line with this many spaces within the width could have been broken
 LAID_OUT = "   "  # spaces inside a line that lay out a table's columns: no renderer's wrap
-NUMBERED = pattern(r"\d{1,3}[.)]\s")
-# scripts written without spaces between words, with their punctuation and full-width forms
-# (a renderer breaks their lines anywhere, and may move "。" to the next line); Korean is
-# written with spaces and wraps at them
-# columns short of the width that still make such a line full: a wide character takes two, a
-# line-start rule moves a mark to the next line, and `unicode` has made wide indentation narrow
+# columns short of the width that still make a line of a script written without spaces full:
+# a wide character takes two, a line-start rule moves a mark to the next line, and `unicode`
+# has made wide indentation narrow
 CJK_SLACK = 4
+# characters two columns wide on a terminal (Unicode's East Asian Wide and Fullwidth)
 WIDE = re.compile(
     "[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
     "\u4e00-\u9fff\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19"
     "\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U0001f300-\U0001f64f\U0001f900-\U0001f9ff"
     "\U00020000-\U0003fffd]"
 )
-UNSPACED_SCRIPT = pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\u3000-\u303f\uff00-\uffef]")
 
 
 def display_width(line: str) -> int:
@@ -201,7 +198,7 @@ def wrap_width(lines: list[str]) -> int | None:
         if w < size and LAID_OUT not in line.strip():
             ends[w] += 1
         # a list item or a heading may be left unwrapped (html2text leaves them so)
-        at = breakable_at(line) if w > MIN_WRAP_WIDTH and not starts_own_line(line) else None
+        at = breakable_at(line) if w > MIN_WRAP_WIDTH and not is_list_or_heading(line) else None
         if at is not None and at < min(w, size):
             against[at] += 1  # it counts against every width from `at` up to w - 1
             against[min(w, size)] -= 1
@@ -222,15 +219,10 @@ def wrap_width(lines: list[str]) -> int | None:
     return max(w for w in range(best - WRAP_BAND + 1, best + 1) if ends[w])  # the lines' edge
 
 
-def starts_own_line(text: str) -> bool:
-    """A line that starts a block of its own: a list item, a numbered line, a heading."""
-    return is_list_or_heading(text) or NUMBERED.match(text.lstrip()) is not None
-
-
 def is_wrapped(line: str, width: int, following: str) -> bool:
-    """The break after `line` is the renderer's: the next line's first word
-    would not have fitted within `width` (between two characters of a script written without
-    spaces, the line is full, give or take CJK_SLACK columns)."""
+    """The break after `line` is the renderer's: the next line's first word would not have
+    fitted within `width` (between two characters of a script written without spaces, the
+    line is full, give or take CJK_SLACK columns)."""
     nxt = following.lstrip()
     columns = display_width(line)
     if LAID_OUT in line.strip():
@@ -238,18 +230,6 @@ def is_wrapped(line: str, width: int, following: str) -> bool:
     if UNSPACED_SCRIPT.match(nxt[:1]) and UNSPACED_SCRIPT.match(line.rstrip()[-1:]):
         return columns >= width - CJK_SLACK
     return columns + 1 + display_width(nxt.split(" ", 1)[0]) > width
-
-
-def unwrapped(pieces: list[str]) -> str:
-    """A paragraph's wrapped lines as one: a space between words, none inside a run of a script
-    written without spaces, a word hyphenated at the break made whole."""
-    out = pieces[0]
-    for piece in pieces[1:]:
-        if UNSPACED_SCRIPT.match(piece[:1]) and UNSPACED_SCRIPT.match(out[-1:]):
-            out += piece
-        else:
-            out = join_pieces([out, piece])
-    return out
 
 
 @step("hard_wraps", "lines a text browser or a mail wrapped at a fixed width, joined again")
@@ -264,13 +244,13 @@ def hard_wraps(doc: Document) -> None:
         while (
             j + 1 < len(blocks)
             and blocks[j + 1].gap == 0
-            and not starts_own_line(blocks[j + 1].text)
+            and not is_list_or_heading(blocks[j + 1].text)
             and is_wrapped(blocks[j].text, width, blocks[j + 1].text)
         ):
             j += 1
         if j > i:
             pieces = [b.text.strip() for b in blocks[i : j + 1]]
-            joined = unwrapped(pieces)
+            joined = join_pieces(pieces)
             indent = blocks[i].text[: len(blocks[i].text) - len(blocks[i].text.lstrip())]
             doc.rewrote(
                 "\n".join(pieces),
