@@ -11,10 +11,10 @@ Each page's HTML is rendered by `lynx -dump` (numbered links and a References li
 at its default width), `w3m -dump` (wrapped at 80 columns) and html2text with its defaults
 (markdown wrapped at 78 columns, list items left unwrapped; the corpora's md dumps are
 html2text unwrapped), and its text dump (text.txt) is folded at 72 columns as a mail would
-(`textwrap`, breaking at spaces). A style whose tool is missing is skipped. Each rendering is scored
-as it is and cleaned by the default pipeline (and, with `--without STEP`, by the pipeline
-without those steps), with the metric of `newsclean eval` and score.py,
-against the page's gold text. The renderings are kept in memory, never written.
+(`textwrap`, breaking at spaces). A style whose tool is missing is skipped. Each rendering
+is scored as it is and cleaned by the default pipeline (and, with `--without STEP`, by the
+pipeline without those steps), with the metric of `newsclean eval` and score.py, against the
+page's gold text. The renderings are kept in memory, never written.
 """
 
 from __future__ import annotations
