@@ -151,6 +151,39 @@ def test_hidden_elements_are_not_extracted():
     assert "Hidden" not in out and "hidden" not in out
 
 
+def test_noscript_and_hidden_elements_go_when_the_page_shows_enough():
+    tree = html.parse(
+        "<html><body><p>" + "A shown sentence of the story. " * 10 + "</p>"
+        "<noscript><p>Please turn on JavaScript.</p></noscript>"
+        "<div hidden><p>A menu a script opens.</p></div></body></html>"
+    )
+    assert html.render_text(tree) == ("A shown sentence of the story. " * 10).strip()
+
+
+def test_a_page_whose_text_is_all_in_noscript_is_read_as_scripts_off_show_it():
+    # a forum served to a crawler: the posts in <noscript>, nothing else but a splash
+    posts = "".join(
+        f"<div class='post'><p>Reply {i} says the fix worked for me.</p></div>" for i in range(5)
+    )
+    tree = html.parse(
+        f"<html><body><div class='splash'>Loading</div><noscript>{posts}</noscript></body></html>"
+    )
+    assert html.render_text(tree).split("\n\n") == [
+        "Loading",
+        *(f"Reply {i} says the fix worked for me." for i in range(5)),
+    ]
+
+
+def test_a_page_whose_text_a_script_would_show_keeps_it():
+    story = "<p>" + "The story a script reveals after loading. " * 8 + "</p>"
+    tree = html.parse(
+        f"<html><body><p>Subscribe</p><div hidden>{story}</div>"
+        '<div style="display:none"><p>Also hidden.</p></div></body></html>'
+    )
+    text = html.render_text(tree)
+    assert text.startswith("Subscribe\n\nThe story a script reveals") and "Also hidden." in text
+
+
 def test_text_rendering_keeps_blocks_and_pre_lines():
     tree = html.parse(
         "<html><body><div><p>One\n two</p><p>Three<br>four</p><pre>a  b\nc</pre></div></body></html>"

@@ -12,9 +12,15 @@ if TYPE_CHECKING:
     import lxml.html
 
 # elements a reader never sees
-INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object")
+INVISIBLE_TAGS = ("script", "style", "template", "svg", "iframe", "object")
+# elements a reader sees only when a script shows them (hidden) or when scripts do not run
+# (<noscript>): they go unless they hold nearly all of the page's text (`parse`)
 HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
-HIDDEN_XPATH = "//*[@hidden or @aria-hidden='true' or @style]"
+HIDDEN_XPATH = "//noscript | //*[@hidden or @aria-hidden='true' or @style]"
+# the share of the page's words the shown elements must hold for the hidden ones to go: a
+# page whose text is all in <noscript> (a forum served to a crawler) or in an element a
+# script will show is read as if the script had run
+SHOWN_SHARE = 0.25
 # block-level elements: each starts a new block in the text rendering of a page
 BLOCK_TAGS = frozenset(
     [
@@ -71,14 +77,31 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     except (lxml.etree.ParserError, ValueError):
         return None
     lxml.etree.strip_elements(tree, *INVISIBLE_TAGS, lxml.etree.Comment, with_tail=False)
-    for element in tree.xpath(HIDDEN_XPATH):
-        if (
-            element.get("hidden") is not None
-            or element.get("aria-hidden") == "true"
-            or HIDDEN_STYLE.search(element.get("style") or "")
-        ):
-            element.drop_tree()
+    hidden = [e for e in tree.xpath(HIDDEN_XPATH) if is_hidden(e)]
+    hidden = [e for e in hidden if not any(is_hidden(a) for a in e.iterancestors())]
+    body = tree.find("body")
+    if hidden and body is not None:
+        total = word_count(body)
+        if total - sum(word_count(e) for e in hidden) < SHOWN_SHARE * total:
+            return tree
+    for element in hidden:
+        element.drop_tree()
     return tree
+
+
+def is_hidden(element: lxml.html.HtmlElement) -> bool:
+    """Whether a reader sees the element only when a script shows it (or when scripts do not
+    run, for <noscript>)."""
+    return (
+        element.tag == "noscript"
+        or element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+        or bool(HIDDEN_STYLE.search(element.get("style") or ""))
+    )
+
+
+def word_count(element: lxml.html.HtmlElement) -> int:
+    return len(element.text_content().split())
 
 
 def render_text(tree: lxml.html.HtmlElement) -> str:
