@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -56,14 +56,28 @@ class BlockModel:
         stays where it is). The last `to` is the leaf each block reaches in each tree."""
         import numpy as np
 
-        node = np.broadcast_to(self.roots, (len(features), len(self.roots))).copy()
-        rows = np.arange(len(features))[:, None]
+        split, threshold, children = self.steps
+        node = np.broadcast_to(self.roots, (len(features), len(self.roots)))
+        cells = np.ascontiguousarray(features).ravel()
+        row_start = np.arange(len(features))[:, None] * features.shape[1]
         for _ in range(self.depth):
-            f = self.feature[node]
-            goes_left = features[rows, np.maximum(f, 0)] <= self.threshold[node]
-            to = np.where(f >= 0, np.where(goes_left, self.left[node], self.right[node]), node)
+            goes_left = cells[row_start + split[node]] <= threshold[node]
+            to = children[2 * node + goes_left]
             yield node, to
             node = to
+
+    @cached_property
+    def steps(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The nodes as `levels` walks them, in as few array lookups a level as it can: the
+        column each node splits on (0 at a leaf), its threshold, and its two children side by
+        side, right then left (a leaf's are itself, so a block at a leaf stays there)."""
+        import numpy as np
+
+        leaf = self.feature < 0
+        nodes = np.arange(len(self.feature))
+        right = np.where(leaf, nodes, self.right)
+        left = np.where(leaf, nodes, self.left)
+        return np.maximum(self.feature, 0), self.threshold, np.column_stack((right, left)).ravel()
 
     def log_odds(self, features: np.ndarray) -> np.ndarray:
         """The log-odds that each block (a row of `blocks.with_context`) is article."""
@@ -83,11 +97,12 @@ class BlockModel:
         import numpy as np
 
         n, width = len(features), len(self.columns)
+        split = self.steps[0]
         out = np.zeros(n * width)
         rows = np.arange(n)[:, None]
         for node, to in self.levels(features):
             moved = self.value[to] - self.value[node]  # 0 where a leaf stays
-            cell = rows * width + np.maximum(self.feature[node], 0)  # (block, column) as one
+            cell = rows * width + split[node]  # (block, column) as one
             out += np.bincount(cell.ravel(), moved.ravel(), minlength=n * width)
         return out.reshape(n, width)
 

@@ -26,6 +26,7 @@ import logging
 import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -162,13 +163,13 @@ def main() -> int:
         p, r, f1 = scores([docs[i] for i in sub], [preds[i] for i in sub], cost)
         print(f"  {kind:14} P {p:.3f} R {r:.3f} F1 {f1:.3f}  ({count} pages)")
     final = train(docs)
-    final = BlockModel(**{**final.__dict__, "switch_cost": cost})
+    final = replace(final, switch_cost=cost)
     args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out} (switch cost {cost}); sha256 {sha256(args.out)}")
     if args.fold_models:
         args.fold_models.mkdir(parents=True, exist_ok=True)
         for f, m in enumerate(models):
-            m = BlockModel(**{**m.__dict__, "switch_cost": cost})
+            m = replace(m, switch_cost=cost)
             (args.fold_models / f"html-fold{f}.json").write_text(json.dumps(m.to_dict()) + "\n")
     return 0
 

@@ -28,6 +28,7 @@ import json
 import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -358,13 +359,13 @@ def main() -> int:
     _, kept = page_scores([docs_all[i] for i in copies], [preds_all[i] for i in copies], cost)
     print(f"  articles alone (a second pass): {kept:.3f} of their words kept ({len(copies)} pages)")
     final = fit(*stack(docs_all))
-    final = BlockModel(**{**final.__dict__, "switch_cost": cost})
+    final = replace(final, switch_cost=cost)
     args.out.write_text(json.dumps(final.to_dict(), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out} (switch cost {cost}); sha256 {sha256(args.out)}")
     if args.fold_models:
         args.fold_models.mkdir(parents=True, exist_ok=True)
         for f, m in enumerate(models):
-            m = BlockModel(**{**m.__dict__, "switch_cost": cost})
+            m = replace(m, switch_cost=cost)
             (args.fold_models / f"fold{f}.json").write_text(json.dumps(m.to_dict()) + "\n")
     page_model, _ = page_types(docs, args.folds)
     args.page_types_out.write_text(json.dumps(page_model.to_dict(), indent=1) + "\n")

@@ -4,6 +4,7 @@ too little, and what the describe step reads)."""
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 import regex
@@ -65,6 +66,29 @@ BLOCK_TAGS = frozenset(
 )
 SPACE_RUN = regex.compile(r"\s+")
 BLANK_RUN = regex.compile(r"\n{3,}")
+# a parser is used by one thread at a time (lxml locks it): one a thread, made with its first page
+PARSERS = threading.local()
+
+
+def html_parser() -> lxml.html.HTMLParser:
+    """lxml.html's parser with its element classes looked up in C, this thread's. lxml.html's own
+    lookup is a Python call each time an element of the tree is first touched (by the walks of
+    newsclean, trafilatura and htmldate: a tenth of the page's time); the classes it alone
+    gives (forms and their fields) are never used."""
+    parser = getattr(PARSERS, "parser", None)
+    if parser is None:
+        import lxml.etree
+        import lxml.html
+
+        parser = PARSERS.parser = lxml.html.HTMLParser()
+        lookup = lxml.etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+        parser.set_element_class_lookup(lookup)
+    return parser
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
@@ -73,7 +97,7 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     import lxml.html
 
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, html_parser())
     except (lxml.etree.ParserError, ValueError):
         return None
     lxml.etree.strip_elements(tree, *INVISIBLE_TAGS, lxml.etree.Comment, with_tail=False)
