@@ -58,6 +58,8 @@ def test_blocks_come_in_reading_order_with_their_markup():
     assert home.landmarks == {"nav", "list"} and home.families == {"nav"}
     assert home.link_chars == 4 and first.link_chars == len("linked")
     assert title.landmarks == {"article"} and title.families == {"content"}
+    assert home.path == "/body/nav.nav.site/ul/li"
+    assert title.path == "/body/article.body.post/h1"
     assert footer.landmarks == {"footer"} and footer.families == {"footer"}
     assert len(first.containers) == 2  # the p, then the article
 
@@ -85,6 +87,32 @@ def test_the_table_names_every_column_and_reads_the_markup():
     assert list(col["extracted"]) == [0, 0, 1, 1, 0, 0, 0]
     assert col["dom_link_share"][0] == 1.0
     assert col["extracted_after"][0] == 1.0 and col["extracted_before"][-1] == 1.0
+
+
+def test_blocks_of_one_kind_share_their_group_facts():
+    replies = (
+        "It worked for me too",
+        "Same here since Monday",
+        "Try the other cable",
+        "Thanks all",
+    )
+    posts = "".join(
+        f'<div class="post post-{i}"><p class="text">{reply}.</p></div>'
+        for i, reply in enumerate(replies)
+    )
+    page = f'<html><body><ul class="menu"><li><a href="/">Home</a></li></ul>{posts}</body></html>'
+    bs = dom_blocks(parse(page))
+    assert bs[1].path == bs[4].path == "/body/div.post/p.text"
+    mark_extracted(bs, "It worked for me too.")
+    col = {n: c for n, c in zip(column_names(), with_context(facts(bs, "en")).T, strict=False)}
+    assert list(col["path_blocks"]) == [np.log1p(1)] + [np.log1p(4)] * 4
+    assert list(col["path_extracted"][1:]) == [5 / 15] * 4  # one post of four kept: 5 words of 15
+    assert col["path_link_share"][0] == 1.0 and col["path_link_share"][1] == 0.0
+    assert list(col["path_page_share"][1:]) == [15 / 16] * 4
+    assert list(col["tag_path_blocks"]) == [np.log1p(1)] + [np.log1p(4)] * 4
+    # the smallest element holding trafilatura's text: the first post's paragraph
+    assert list(col["in_main"]) == [0, 1, 0, 0, 0]
+    assert list(col["main_extracted"]) == [1.0] * 5
 
 
 def test_list_items_are_bullets_in_the_text():

@@ -13,7 +13,11 @@ ends, stopwords, phrase-list hits, position, repetition) and the facts of its ma
   comments, share, ads, newsletter, breadcrumb, cookie notice, byline, content) as evidence,
   never as a verdict: "related" on a wrapper does not delete a paragraph by itself;
 - the size and link share of the containers it sits in (its parent and grandparent block);
-- whether trafilatura kept it (the share of its 4-word shingles in trafilatura's text).
+- the blocks of its kind (the same path of tags and class words from the root, or of tags
+  alone): how many, how long, how linked, how much of them trafilatura kept, so a forum's
+  replies read as its first post does and a menu's items as each other;
+- whether trafilatura kept it (the share of its 4-word shingles in trafilatura's text), and
+  whether it stands in the smallest element that holds nearly all of trafilatura's text.
 
 The block model (`newsclean.model`, `data/html_block_model.json`) reads these columns; the
 same columns with each block's neighbours' make `with_context`'s table.
@@ -78,6 +82,19 @@ CSS_FAMILIES = {
 WHOLE_TOKEN = frozenset(["ad", "ads", "gpt", "dfp", "more", "read", "next", "time", "date", "foot"])
 CSS_TOKEN = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
+# the ways two blocks are of the same kind: the same element path with class words
+# (`DomBlock.path`), the same path of tags alone
+PATH_GROUPS = ("path", "tag_path")
+GROUP_FACTS = (
+    "blocks",  # log(1 + blocks of the kind)
+    "extracted",  # the share of their words trafilatura kept
+    "link_share",  # the share of their words inside <a>
+    "log_words",  # log(1 + their mean words)
+    "page_share",  # their share of the page's words
+)
+# the share of trafilatura's words the element `in_main` names holds
+MAIN_SHARE = 0.9
+
 DOM_FACTS = (
     "dom_heading",  # an h1-h6
     "dom_item",  # a list item (li, dt, dd)
@@ -102,6 +119,11 @@ DOM_FACTS = (
     "extracted",  # share of its shingles in trafilatura's text
     "extracted_before",  # share of the words trafilatura kept that stand before it
     "extracted_after",  # share of them that stand after it
+    # the blocks of the same kind on the page (`path_groups`): one block of a forum's posts or
+    # of a menu's items reads as the others do
+    *(f"{group}_{fact}" for group in PATH_GROUPS for fact in GROUP_FACTS),
+    "in_main",  # it stands in the smallest element that holds 90% of trafilatura's words
+    "main_extracted",  # the share of that element's words trafilatura kept
 )
 # the facts whose neighbours' values are columns too (before, after, a window of seven)
 DOM_CONTEXT = ("extracted", "dom_link_share", "css_content", "in_nav", "in_footer")
@@ -128,6 +150,7 @@ class DomBlock:
     landmarks: frozenset[str]  # LANDMARKS names of its ancestors
     families: frozenset[str]  # CSS_FAMILIES names of its ancestors' class and id tokens
     containers: tuple[int, ...]  # its block-level ancestors, nearest first (ids)
+    path: str = ""  # its ancestors' tags and class words, root first (`element_step`)
     extracted: float = 0.0
 
 
@@ -139,6 +162,7 @@ class _Open:
     container: int | None  # an id when the element is block-level
     in_link: bool
     preformatted: bool
+    path: str
 
 
 @dataclass
@@ -173,6 +197,19 @@ def token_families(token: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)
+def class_words(attrs: str) -> str:
+    """A class attribute's words, lower-cased, sorted, without digits: "post post-123 odd" ->
+    "odd.post" (what two elements of one kind share; an id, unique by nature, is left out)."""
+    return ".".join(sorted({t.lower() for t in CSS_TOKEN.findall(attrs)}))
+
+
+def element_step(tag: str, element: lxml.html.HtmlElement) -> str:
+    """One step of a block's path: its tag and its class words (`class_words`)."""
+    attrs = element.get("class") if tag else None
+    return f"{tag}.{class_words(attrs)}" if attrs else tag
+
+
 def dom_blocks(tree: lxml.html.HtmlElement) -> list[DomBlock]:
     """The page's blocks in reading order (see the module's docstring)."""
     import lxml.etree
@@ -204,6 +241,7 @@ def dom_blocks(tree: lxml.html.HtmlElement) -> list[DomBlock]:
                     stack[-1].landmarks if stack else frozenset(),
                     stack[-1].families if stack else frozenset(),
                     tuple(o.container for o in reversed(stack) if o.container is not None),
+                    stack[-1].path if stack else "",
                 )
             )
         current = _Block()
@@ -245,6 +283,7 @@ def dom_blocks(tree: lxml.html.HtmlElement) -> list[DomBlock]:
                     container,
                     (parent.in_link if parent else False) or tag == "a",
                     (parent.preformatted if parent else False) or tag == "pre",
+                    f"{parent.path if parent else ''}/{element_step(tag, element)}",
                 )
             )
             add(element.text)
@@ -354,6 +393,7 @@ def facts(blocks: list[DomBlock], lang: str | None = None) -> np.ndarray:
     kept_total = kept.sum() or 1.0
     kept_before = (np.cumsum(kept) - kept) / kept_total
     kept_after = 1.0 - kept_before - kept / kept_total
+    main = main_element(blocks, words, kept)
 
     # column by column: a list comprehension a column costs less than a list a row
     tags = [b.tag for b in blocks]
@@ -375,11 +415,68 @@ def facts(blocks: list[DomBlock], lang: str | None = None) -> np.ndarray:
         extracted,
         kept_before,
         kept_after,
+        *path_groups(blocks, words, extracted, link),
+        [main is not None and main[0] in b.containers for b in blocks],
+        np.full(n, main[1] if main else 0.0),
     ]
     page = page_table(text_facts, "\n\n".join(texts))
     return np.hstack(
         (text_facts, np.array(columns, dtype=float).T, np.broadcast_to(page, (n, len(page))))
     )
+
+
+def path_groups(
+    blocks: list[DomBlock], words: np.ndarray, extracted: np.ndarray, link: np.ndarray
+) -> list[np.ndarray]:
+    """GROUP_FACTS of each block's kind in each of PATH_GROUPS, a column each."""
+    import numpy as np
+
+    total = words.sum() or 1.0
+    columns = []
+    for group in PATH_GROUPS:
+        ids: dict[str, int] = {}
+        if group == "path":
+            g = np.array([ids.setdefault(b.path, len(ids)) for b in blocks])
+        else:
+            g = np.array([ids.setdefault(tag_path(b.path), len(ids)) for b in blocks])
+        count = np.bincount(g).astype(float)
+        own = np.bincount(g, weights=words)
+        share = np.maximum(own, 1.0)
+        columns += [
+            np.log1p(count)[g],
+            (np.bincount(g, weights=words * extracted) / share)[g],
+            (np.bincount(g, weights=words * link) / share)[g],
+            np.log1p(own / count)[g],
+            (own / total)[g],
+        ]
+    return columns
+
+
+@lru_cache(maxsize=8192)
+def tag_path(path: str) -> str:
+    """An element path's tags alone: "/body/div.post/p" -> "/body/div/p"."""
+    return "/".join(step.split(".", 1)[0] for step in path.split("/"))
+
+
+def main_element(
+    blocks: list[DomBlock], words: np.ndarray, kept: np.ndarray
+) -> tuple[int, float] | None:
+    """The smallest block-level element that holds MAIN_SHARE of the words trafilatura kept,
+    and the share of its words trafilatura kept; None when it kept none."""
+    total = kept.sum()
+    if not total:
+        return None
+    inside: dict[int, list[float]] = {}  # element id -> [words, kept words]
+    for b, w, k in zip(blocks, words, kept, strict=True):
+        for c in b.containers:
+            acc = inside.setdefault(c, [0.0, 0.0])
+            acc[0] += w
+            acc[1] += k
+    held = [(w, c, k) for c, (w, k) in inside.items() if k >= MAIN_SHARE * total]
+    if not held:
+        return None
+    w, c, k = min(held)
+    return c, k / w
 
 
 def with_context(rows: np.ndarray) -> np.ndarray:
