@@ -64,6 +64,22 @@ def test_article_metadata_comes_from_the_page():
     assert meta["language"] == "en"
 
 
+def test_the_pages_linked_data_gives_its_author_and_stays_out_of_the_text():
+    linked = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+        '"NewsArticle", "headline": "Harbour wall repaired", "author": {"@type": "Person", '
+        '"name": "Maria Lopez"}}</script>'
+    )
+    story = "<p>" + "The harbour wall was repaired over the winter by the town's own crew. " * 6
+    page = f"<html><head><title>Harbour wall repaired</title></head><body>{linked}{story}</p></body></html>"
+    result = newsclean.explain(page)
+    assert result.meta["author"] == "Maria Lopez"
+    assert (
+        result.text.startswith("The harbour wall was repaired") and "schema.org" not in result.text
+    )
+    assert "schema.org" not in html.render_text(html.parse(page))
+
+
 def test_page_trafilatura_cannot_extract_the_model_decodes_again_and_finds_the_reviews():
     page = page_bytes("unextractable").decode("utf-8")
     assert html.extract(html.parse(page)).text is None

@@ -65,8 +65,12 @@ def markup_metadata(tree: lxml.html.HtmlElement) -> trafilatura.settings.Documen
     """The page's metadata as trafilatura's `extract_metadata` finds it, step for step, for the
     fields newsclean keeps (META_FIELDS): without the categories, tags and license it also
     looks for, which cost a sixth of the extraction's time (their XPaths with regular
-    expressions, run over the whole tree). None of its steps changes the tree."""
+    expressions, run over the whole tree). The page's linked data (`render.LINKED_DATA_XPATH`)
+    is read for the author, title and site name and then leaves the tree: htmldate would take
+    its dates over the page's own, and on wcxb-dev those are more often wrong (docs/html.md)."""
     from trafilatura import metadata as traf
+
+    from .render import LINKED_DATA_XPATH
 
     found = traf.examine_meta(tree)
     if found.author and " " not in found.author:
@@ -75,6 +79,8 @@ def markup_metadata(tree: lxml.html.HtmlElement) -> trafilatura.settings.Documen
         found = traf.extract_meta_json(tree, found)
     except Exception:  # noqa: BLE001 -- trafilatura's JSON-LD reader has bugs: it skips them too
         traf.LOGGER.warning("error in JSON metadata extraction")
+    for script in tree.xpath(LINKED_DATA_XPATH):
+        script.drop_tree()
     found.title = found.title or traf.extract_title(tree)
     found.author = found.author or traf.extract_author(tree)
     found.url = found.url or traf.extract_url(tree)

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
 # elements a reader never sees
 INVISIBLE_TAGS = ("script", "style", "template", "svg", "iframe", "object")
+# the page's linked data (JSON-LD): a script a reader never sees, but the best source of the
+# page's author and title; `parse` keeps it in <head>, where no text is read from
+LINKED_DATA_XPATH = "//script[@type='application/ld+json']"
 # elements a reader sees only when a script shows them (hidden) or when scripts do not run
 # (<noscript>): they go unless they hold nearly all of the page's text (`parse`)
 HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
@@ -92,7 +95,8 @@ def html_parser() -> lxml.html.HTMLParser:
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
-    """The page's element tree with what a reader never sees removed, or None if it has none."""
+    """The page's element tree with what a reader never sees removed (but its linked data, in
+    <head>), or None if it has none."""
     import lxml.etree  # imported with the first page: a dump never needs it
     import lxml.html
 
@@ -100,7 +104,15 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
         tree = lxml.html.document_fromstring(html, html_parser())
     except (lxml.etree.ParserError, ValueError):
         return None
+    linked_data = [s.text for s in tree.xpath(LINKED_DATA_XPATH) if s.text and s.text.strip()]
     lxml.etree.strip_elements(tree, *INVISIBLE_TAGS, lxml.etree.Comment, with_tail=False)
+    if linked_data:
+        head = tree.find("head")
+        if head is None:
+            head = tree.makeelement("head", {})
+            tree.insert(0, head)
+        for text in linked_data:
+            lxml.etree.SubElement(head, "script", type="application/ld+json").text = text
     hidden = [e for e in tree.xpath(HIDDEN_XPATH) if is_hidden(e)]
     hidden = [e for e in hidden if not any(is_hidden(a) for a in e.iterancestors())]
     body = tree.find("body")
