@@ -10,9 +10,11 @@ A corpus is a folder of page folders, each with gold.txt and source.html or sour
 decoded as newsclean decodes bytes. "trafilatura" is `trafilatura.extract(page)` with its
 default settings; "newsclean" is `newsclean.clean(page)`. The metric is score.py's (4-token
 shingles, per-page P and R averaged, F1 of the averages); --types adds a row per page type
-(meta.json's page_type). Time is CPU time (steadier than wall-clock on a shared machine), the
-best of --repeat runs over the corpus, single process; the ratio is newsclean's time over
-trafilatura's.
+(meta.json's page_type). Time is CPU time (steadier than wall-clock on a shared machine),
+single process: each page by one system then the other (their order swapped page by page and
+round by round, so both see the same moments of a busy machine), the best of --repeat rounds
+for each page, summed; the ratio is newsclean's time over trafilatura's. --every N takes every
+Nth page.
 """
 
 from __future__ import annotations
@@ -34,14 +36,19 @@ import newsclean
 from newsclean.decoding import decode
 
 
-def run(system, pages: list[str], repeat: int) -> tuple[list[str], float]:
-    best = float("inf")
-    outputs: list[str] = []
-    for _ in range(repeat):
-        start = time.process_time()
-        outputs = [system(page) or "" for page in pages]
-        best = min(best, time.process_time() - start)
-    return outputs, best
+def run(systems: dict, pages: list[str], repeat: int) -> tuple[dict, dict]:
+    """Each system's outputs and its CPU seconds: per page the best of `repeat` rounds, the
+    systems interleaved page by page."""
+    names = list(systems)
+    best = {name: [float("inf")] * len(pages) for name in names}
+    outputs: dict[str, list[str]] = {name: [""] * len(pages) for name in names}
+    for round_ in range(repeat):
+        for i, page in enumerate(pages):
+            for name in names if (i + round_) % 2 == 0 else reversed(names):
+                start = time.process_time()
+                outputs[name][i] = systems[name](page) or ""
+                best[name][i] = min(best[name][i], time.process_time() - start)
+    return outputs, {name: sum(seconds) for name, seconds in best.items()}
 
 
 def page_html(folder: Path) -> str | None:
@@ -70,6 +77,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, help="a corpus folder (default: readability)")
     parser.add_argument("--types", action="store_true", help="a row per page type too")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--every", type=int, default=1, help="every Nth page only")
     args = parser.parse_args()
     sys.path.insert(0, str(args.shared / "tools"))
     import score  # ../shared/tools/score.py: the metric
@@ -78,7 +86,7 @@ def main() -> int:
     logging.disable(logging.WARNING)  # trafilatura logs every page it discards
 
     folders, pages = [], []
-    for folder in sorted(p for p in corpus.iterdir() if (p / "gold.txt").exists()):
+    for folder in sorted(p for p in corpus.iterdir() if (p / "gold.txt").exists())[:: args.every]:
         html = page_html(folder)
         if html is not None:
             folders.append(folder)
@@ -88,14 +96,14 @@ def main() -> int:
     megabytes = sum(len(p.encode()) for p in pages) / 1e6
 
     systems = {"trafilatura": trafilatura.extract, "newsclean": newsclean.clean}
-    times, scored = {}, {}
+    scored = {}
     print(f"{len(pages)} pages from {corpus.name}, {megabytes:.1f} MB, best of {args.repeat}")
     print(f"| {'system':<12} | {'P':>6} | {'R':>6} | {'F1':>6} | {'seconds':>8} | {'MB/s':>6} |")
     print(f"| {'-' * 12} | {'-' * 6} | {'-' * 6} | {'-' * 6} | {'-' * 8} | {'-' * 6} |")
-    for name, system in systems.items():
-        outputs, seconds = run(system, pages, args.repeat)
-        times[name] = seconds
-        scored[name] = [score.counts(g, o) for g, o in zip(golds, outputs, strict=True)]
+    outputs, times = run(systems, pages, args.repeat)
+    for name in systems:
+        seconds = times[name]
+        scored[name] = [score.counts(g, o) for g, o in zip(golds, outputs[name], strict=True)]
         p, r, f = score.prf(scored[name])
         print(
             f"| {name:<12} | {p:6.3f} | {r:6.3f} | {f:6.3f} | {seconds:8.2f} | {megabytes / seconds:6.2f} |"
