@@ -176,6 +176,18 @@ def test_noscript_and_hidden_elements_go_when_the_page_shows_enough():
     assert html.render_text(tree) == ("A shown sentence of the story. " * 10).strip()
 
 
+def test_a_noscript_in_the_head_does_not_count_against_the_body():
+    # its words are no part of the body's, so they cannot make the body's shown words too few
+    tree = html.parse(
+        "<html><head><noscript>"
+        + "Please turn on JavaScript to use this site. " * 10
+        + "</noscript>"
+        "</head><body><p>" + "A shown sentence of the story. " * 3 + "</p>"
+        "<div hidden><p>A menu a script opens.</p></div></body></html>"
+    )
+    assert html.render_text(tree) == ("A shown sentence of the story. " * 3).strip()
+
+
 def test_a_page_whose_text_is_all_in_noscript_is_read_as_scripts_off_show_it():
     # a forum served to a crawler: the posts in <noscript>, nothing else but a splash
     posts = "".join(

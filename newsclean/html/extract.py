@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from ..metadata import Metadata
+from .render import LINKED_DATA_XPATH
 
 if TYPE_CHECKING:
     import lxml.html
@@ -69,8 +70,6 @@ def markup_metadata(tree: lxml.html.HtmlElement) -> trafilatura.settings.Documen
     is read for the author, title and site name and then leaves the tree: htmldate would take
     its dates over the page's own, and on wcxb-dev those are more often wrong (docs/html.md)."""
     from trafilatura import metadata as traf
-
-    from .render import LINKED_DATA_XPATH
 
     found = traf.examine_meta(tree)
     if found.author and " " not in found.author:

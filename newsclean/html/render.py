@@ -113,12 +113,14 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
             tree.insert(0, head)
         for text in linked_data:
             lxml.etree.SubElement(head, "script", type="application/ld+json").text = text
-    hidden = [e for e in tree.xpath(HIDDEN_XPATH) if is_hidden(e)]
-    hidden = [e for e in hidden if not any(is_hidden(a) for a in e.iterancestors())]
+    found = [e for e in tree.xpath(HIDDEN_XPATH) if is_hidden(e)]
+    marked = set(found)
+    hidden = [e for e in found if not any(a in marked for a in e.iterancestors())]
     body = tree.find("body")
     if hidden and body is not None:
         total = word_count(body)
-        if total - sum(word_count(e) for e in hidden) < SHOWN_SHARE * total:
+        shown = total - sum(word_count(e) for e in hidden if body in e.iterancestors())
+        if shown < SHOWN_SHARE * total:
             return tree
     for element in hidden:
         element.drop_tree()
