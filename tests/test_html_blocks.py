@@ -79,6 +79,7 @@ def test_the_table_names_every_column_and_reads_the_markup():
     assert rows.shape == (7, len(FACTS) + len(DOM_FACTS) + 26)
     table = with_context(rows)
     assert table.shape == (7, len(column_names()))
+    assert len(set(column_names())) == len(column_names())  # a name says which column it is
     col = {name: table[:, i] for i, name in enumerate(column_names())}
     assert list(col["heading"]) == [0, 0, 1, 0, 0, 0, 0]
     assert list(col["bullet"]) == [1, 1, 0, 0, 0, 0, 0]
@@ -111,8 +112,8 @@ def test_blocks_of_one_kind_share_their_group_facts():
     assert list(col["path_page_share"][1:]) == [15 / 16] * 4
     assert list(col["tag_path_blocks"]) == [np.log1p(1)] + [np.log1p(4)] * 4
     # the smallest element holding trafilatura's text: the first post's paragraph
-    assert list(col["in_main"]) == [0, 1, 0, 0, 0]
-    assert list(col["main_extracted"]) == [1.0] * 5
+    assert list(col["in_core"]) == [0, 1, 0, 0, 0]
+    assert list(col["core_extracted"]) == [1.0] * 5
 
 
 def test_list_items_are_bullets_in_the_text():

@@ -72,6 +72,7 @@ def test_the_finder_reads_the_hand_rules_as_evidence_beside_the_block_table():
     assert facts.shape == (6, len(blocks.FACTS))
     assert features.shape == (6, len(finder_columns()))
     assert finder_columns() == blocks.column_names() + RULE_COLUMNS
+    assert len(set(finder_columns())) == len(finder_columns())
     col = {name: features[:, i] for i, name in enumerate(finder_columns())}
     assert col["rule_region"].tolist() == [0, 0, 1, 1, 0, 0]  # the two paragraphs
     assert col["rule_cuts"].tolist() == [1] * 6

@@ -92,8 +92,8 @@ GROUP_FACTS = (
     "log_words",  # log(1 + their mean words)
     "page_share",  # their share of the page's words
 )
-# the share of trafilatura's words the element `in_main` names holds
-MAIN_SHARE = 0.9
+# the share of trafilatura's words the page's core (`core_element`) holds
+CORE_SHARE = 0.9
 
 DOM_FACTS = (
     "dom_heading",  # an h1-h6
@@ -122,8 +122,8 @@ DOM_FACTS = (
     # the blocks of the same kind on the page (`path_groups`): one block of a forum's posts or
     # of a menu's items reads as the others do
     *(f"{group}_{fact}" for group in PATH_GROUPS for fact in GROUP_FACTS),
-    "in_main",  # it stands in the smallest element that holds 90% of trafilatura's words
-    "main_extracted",  # the share of that element's words trafilatura kept
+    "in_core",  # it stands in the smallest element that holds 90% of trafilatura's words
+    "core_extracted",  # the share of that element's words trafilatura kept
 )
 # the facts whose neighbours' values are columns too (before, after, a window of seven)
 DOM_CONTEXT = ("extracted", "dom_link_share", "css_content", "in_nav", "in_footer")
@@ -393,7 +393,7 @@ def facts(blocks: list[DomBlock], lang: str | None = None) -> np.ndarray:
     kept_total = kept.sum() or 1.0
     kept_before = (np.cumsum(kept) - kept) / kept_total
     kept_after = 1.0 - kept_before - kept / kept_total
-    main = main_element(blocks, words, kept)
+    core = core_element(blocks, words, kept)
 
     # column by column: a list comprehension a column costs less than a list a row
     tags = [b.tag for b in blocks]
@@ -416,8 +416,8 @@ def facts(blocks: list[DomBlock], lang: str | None = None) -> np.ndarray:
         kept_before,
         kept_after,
         *path_groups(blocks, words, extracted, link),
-        [main is not None and main[0] in b.containers for b in blocks],
-        np.full(n, main[1] if main else 0.0),
+        [core is not None and core[0] in b.containers for b in blocks],
+        np.full(n, core[1] if core else 0.0),
     ]
     page = page_table(text_facts, "\n\n".join(texts))
     return np.hstack(
@@ -458,10 +458,10 @@ def tag_path(path: str) -> str:
     return "/".join(step.split(".", 1)[0] for step in path.split("/"))
 
 
-def main_element(
+def core_element(
     blocks: list[DomBlock], words: np.ndarray, kept: np.ndarray
 ) -> tuple[int, float] | None:
-    """The smallest block-level element that holds MAIN_SHARE of the words trafilatura kept,
+    """The smallest block-level element that holds CORE_SHARE of the words trafilatura kept,
     and the share of its words trafilatura kept; None when it kept none."""
     total = kept.sum()
     if not total:
@@ -472,7 +472,7 @@ def main_element(
             acc = inside.setdefault(c, [0.0, 0.0])
             acc[0] += w
             acc[1] += k
-    held = [(w, c, k) for c, (w, k) in inside.items() if k >= MAIN_SHARE * total]
+    held = [(w, c, k) for c, (w, k) in inside.items() if k >= CORE_SHARE * total]
     if not held:
         return None
     w, c, k = min(held)
