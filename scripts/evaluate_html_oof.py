@@ -28,16 +28,14 @@ from train_models import DEFAULT_CORPORA, fold_of, page_domain, page_type  # noq
 import newsclean  # noqa: E402
 from newsclean.evaluate import page_counts, precision_recall_f1  # noqa: E402
 from newsclean.html import explain_page  # noqa: E402
-from newsclean.html.blocks import column_names  # noqa: E402
-from newsclean.model import BlockModel  # noqa: E402
+from newsclean.html.find import DomModel  # noqa: E402
 
 FOLD_DIR: Path | None = None
 
 
 @cache
-def fold_model(fold: int) -> BlockModel:
-    d = json.loads((FOLD_DIR / f"html-fold{fold}.json").read_text())
-    return BlockModel.from_dict(d, column_names())
+def fold_model(fold: int) -> DomModel:
+    return DomModel.from_dict(json.loads((FOLD_DIR / f"html-fold{fold}.json").read_text()))
 
 
 def init(fold_dir: Path) -> None:

@@ -2,6 +2,7 @@
 HTML fragment in a dump is read as HTML, a dump that merely starts with "<" is not."""
 
 import random
+import re
 import subprocess
 import sys
 
@@ -39,7 +40,8 @@ def test_article_debris_trafilatura_leaves_in_is_removed_and_logged():
     assert result.text.startswith("The town of Millbrook opened")
     assert result.text.endswith("review the arrangement after that.")
     report = result.report()
-    assert 'removed: "Advertisement" by ads: ad label' in report
+    # the label goes, by the model (phrase_ad is one of its columns) or else by the ads step
+    assert re.search(r'removed: "Advertisement" by (html|ads): .*(phrase_ad|ad label)', report)
     assert (
         'removed: "Sign up for our newsletter to get the latest local news in your inbox" by ads'
         in report

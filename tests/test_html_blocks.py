@@ -20,15 +20,17 @@ from newsclean.html import extract, parse
 from newsclean.html.blocks import (
     DOM_FACTS,
     FACTS,
+    SECOND_LOOK,
     column_names,
     dom_blocks,
     facts,
     families_of,
     joined,
+    kind_means,
     mark_extracted,
     with_context,
 )
-from newsclean.html.find import find_article, shipped_model
+from newsclean.html.find import find_article, second_columns, shipped_model
 
 SAMPLE = ROOT / "tests" / "data" / "wcxb-sample"
 PAGE = """<html><body>
@@ -116,6 +118,24 @@ def test_blocks_of_one_kind_share_their_group_facts():
     assert list(col["core_extracted"]) == [1.0] * 5
 
 
+def test_the_second_look_reads_the_first_over_each_blocks_kinds():
+    page = (
+        '<html><body><section><div class="post"><p class="text">One two three.</p>'
+        '<p class="text">Four five.</p></div><div class="foot"><p>Six</p></div></section>'
+        "</body></html>"
+    )
+    bs = dom_blocks(parse(page))
+    p = np.array([0.9, 0.5, 0.1])
+    table = kind_means(bs, p, np.array([3.0, 2.0, 1.0]))  # weighed by 1 + words: 4, 3, 2
+    col = dict(zip(SECOND_LOOK, table.T, strict=True))
+    posts, everything = (3.6 + 1.5) / 7, (3.6 + 1.5 + 0.2) / 9
+    assert list(col["first_look"]) == list(p)
+    assert np.allclose(col["first_look_path"], [posts, posts, 0.1])  # div.post/p.text, div.foot/p
+    assert np.allclose(col["first_look_tag_path"], [everything] * 3)  # all section/div/p
+    assert np.allclose(col["first_look_parent"], [posts, posts, 0.1])  # the two divs
+    assert np.allclose(col["first_look_grandparent"], [everything] * 3)  # the section
+
+
 def test_list_items_are_bullets_in_the_text():
     assert joined(blocks()[:3]) == "- Home\n\n- News\n\nTitle"
 
@@ -150,11 +170,16 @@ def test_every_block_left_out_has_a_reason_and_a_code():
     assert "Section 3" not in result.text and "Footer link" not in result.text
 
 
-def test_the_shipped_model_reads_the_dom_table():
+def test_the_shipped_model_reads_the_dom_table_then_its_own_first_look():
     model = shipped_model()
-    assert model.columns == column_names()
+    assert model.first.columns == column_names()
+    assert model.second.columns == column_names() + SECOND_LOOK
     bs = blocks()
-    odds = model.log_odds(with_context(facts(bs, "en")))
+    rows = with_context(facts(bs, "en"))
+    table = model.table(bs, rows)
+    assert table.shape == (len(bs), len(second_columns()))
+    assert (table[:, : rows.shape[1]] == rows).all()
+    odds = model.second.log_odds(table)
     assert odds.shape == (len(bs),) and np.isfinite(odds).all()
 
 
@@ -169,7 +194,7 @@ def test_html_training_is_deterministic(tmp_path: Path):
                 "--corpus",
                 str(SAMPLE),
                 "--folds",
-                "2",
+                "4",
                 "--out",
                 str(out),
             ],
@@ -179,7 +204,9 @@ def test_html_training_is_deterministic(tmp_path: Path):
         )
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
-    assert json.loads(outs[0])["columns"] == list(column_names())
+    model = json.loads(outs[0])
+    assert model["first"]["columns"] == list(column_names())
+    assert model["second"]["columns"] == list(second_columns())
 
 
 TAGS = ("div", "p", "li", "ul", "nav", "footer", "article", "a", "span", "h2", "td", "tr", "pre")

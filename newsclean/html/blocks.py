@@ -19,8 +19,9 @@ ends, stopwords, phrase-list hits, position, repetition) and the facts of its ma
 - whether trafilatura kept it (the share of its 4-word shingles in trafilatura's text), and
   whether it stands in the smallest element that holds nearly all of trafilatura's text.
 
-The block model (`newsclean.model`, `data/html_block_model.json`) reads these columns; the
-same columns with each block's neighbours' make `with_context`'s table.
+The block model (`html.find.DomModel`, `data/html_block_model.json`) reads these columns; the
+same columns with each block's neighbours' make `with_context`'s table. Its second look reads
+them beside its first look's verdicts, averaged over each block's kinds (`kind_means`).
 """
 
 from __future__ import annotations
@@ -450,6 +451,35 @@ def path_groups(
             (own / total)[g],
         ]
     return columns
+
+
+# the kinds over which the model's second look averages its first (`kind_means`)
+KINDS = ("path", "tag_path", "parent", "grandparent")
+SECOND_LOOK = ("first_look", *(f"first_look_{kind}" for kind in KINDS))
+
+
+def kind_means(blocks: list[DomBlock], p: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """The second look's columns (SECOND_LOOK): each block's probability from the model's
+    first look, and its mean (weighted by 1 + words) over the blocks of each of its KINDS: the
+    same path, the same path of tags, the same parent or grandparent element. What the model
+    thinks of a forum's other replies, or of the rest of a block's container."""
+    import numpy as np
+
+    if not blocks:
+        return np.zeros((0, len(SECOND_LOOK)))
+    columns, weights = [p], 1.0 + words
+    for kind in KINDS:
+        ids: dict[object, int] = {}
+        if kind == "path":
+            keys: Iterable[object] = (b.path for b in blocks)
+        elif kind == "tag_path":
+            keys = (tag_path(b.path) for b in blocks)
+        else:
+            up = 1 if kind == "parent" else 2
+            keys = (b.containers[up] if len(b.containers) > up else -1 for b in blocks)
+        g = np.array([ids.setdefault(k, len(ids)) for k in keys])
+        columns.append((np.bincount(g, weights=weights * p) / np.bincount(g, weights=weights))[g])
+    return np.column_stack(columns)
 
 
 @lru_cache(maxsize=8192)

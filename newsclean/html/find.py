@@ -1,5 +1,7 @@
 """The article in the page's markup: the DOM block table (`html.blocks`), the learned block
-model's log-odds per block and a Viterbi pass for the article's extent (`newsclean.model`).
+model's log-odds per block (`DomModel`: a first look at the table, a second at the table and
+the first look's verdicts on each block's kinds) and a Viterbi pass for the article's extent
+(`newsclean.model`).
 
 trafilatura's verdict is one column among the markup's: a block trafilatura kept inside a
 <footer> full of links can still go, and a forum post or a product's specs trafilatura
@@ -10,17 +12,22 @@ facts that weighed most, in words (code `html.debris`); a figure's caption goes 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..document import Change
-from ..model import BlockModel, shipped, viterbi
+from ..model import BlockModel, viterbi
 from .blocks import (
     CSS_FAMILIES,
     LANDMARKS,
+    SECOND_LOOK,
     DomBlock,
     column_names,
     facts,
+    kind_means,
     mark_extracted,
     page_facts,
     page_language,
@@ -56,16 +63,55 @@ class Found:
     page: np.ndarray | None = None
 
 
-def shipped_model() -> BlockModel:
+@dataclass(frozen=True)
+class DomModel:
+    """The DOM block model, in two looks. The first reads the block table; the second reads
+    it beside the first's verdict on each block and on the blocks of its kinds
+    (`blocks.kind_means`), so that a forum's replies are read as its first post is, and a
+    block among debris as its container. The second's switch cost and weights decode."""
+
+    first: BlockModel
+    second: BlockModel
+
+    def table(self, blocks: list[DomBlock], rows: np.ndarray) -> np.ndarray:
+        """The second look's table of the blocks (`rows`: their block table)."""
+        return second_look(blocks, rows, self.first.log_odds(rows))
+
+    def to_dict(self) -> dict:
+        return {"first": self.first.to_dict(), "second": self.second.to_dict()}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> DomModel:
+        """The model of `to_dict`, checked against the DOM table's columns."""
+        first = BlockModel.from_dict(d["first"], column_names())
+        return cls(first, BlockModel.from_dict(d["second"], second_columns()))
+
+
+def second_columns() -> tuple[str, ...]:
+    return column_names() + SECOND_LOOK
+
+
+def second_look(blocks: list[DomBlock], rows: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """The block table (`rows`) beside the first look's verdicts (log-odds `first`) on each
+    block and on the blocks of its kinds (`blocks.kind_means`)."""
+    import numpy as np
+
+    words = np.expm1(rows[:, column_names().index("log_words")])
+    return np.hstack((rows, kind_means(blocks, 1 / (1 + np.exp(-first)), words)))
+
+
+@cache
+def shipped_model() -> DomModel:
     """The DOM block model that ships in the package, loaded once."""
-    return shipped(MODEL_FILE, column_names())
+    path = resources.files("newsclean") / "data" / MODEL_FILE
+    return DomModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 def find_article(
     blocks: list[DomBlock],
     extracted: str | None,
     language: str | None = None,
-    model: BlockModel | None = None,
+    model: DomModel | None = None,
     min_chars: int = 0,
 ) -> Found:
     """The article's blocks among the page's, given trafilatura's text (None: it found
@@ -75,11 +121,13 @@ def find_article(
 
     if not blocks:
         return Found([])
-    m = model or shipped_model()
+    dom = model or shipped_model()
     mark_extracted(blocks, extracted)
     language = language or page_language(blocks)
     rows = with_context(facts(blocks, language))
-    log_odds = m.log_odds(rows)
+    table = dom.table(blocks, rows)
+    m = dom.second
+    log_odds = m.log_odds(table)
     sizes = np.expm1(rows[:, m.columns.index("log_words")])
     weights = (1 + sizes) ** m.weight_power
     caption = np.array([b.tag in CAPTION_TAGS for b in blocks])
@@ -90,7 +138,7 @@ def find_article(
         keep = viterbi(log_odds + LOOSER, weights, m.switch_cost)
     debris = np.flatnonzero(~keep & ~caption)
     # the fact that counted most against each (all at once: it walks every tree)
-    worst = dict(zip(debris, np.argmin(m.contributions(rows[debris]), axis=1), strict=True))
+    worst = dict(zip(debris, np.argmin(m.contributions(table[debris]), axis=1), strict=True))
     keep &= ~caption
     changes = []
     if loosened:
@@ -102,7 +150,7 @@ def find_article(
             reason = f"a caption or credit (<{b.tag}>)"
             changes.append(Change("html", "removed", reason, b.text, code="html.caption"))
         elif i in worst:
-            reason = debris_reason(m, rows[i], float(log_odds[i]), b, m.columns[worst[i]])
+            reason = debris_reason(m, table[i], float(log_odds[i]), b, m.columns[worst[i]])
             changes.append(Change("html", "removed", reason, b.text, code="html.debris"))
     kept = [b for b, k in zip(blocks, keep, strict=True) if k]
     return Found(kept, changes, language, page_facts(rows))

@@ -9,12 +9,12 @@ from __future__ import annotations
 from ..document import Change
 from ..memo import run_memo
 from ..metadata import Metadata
-from ..model import BlockModel, shipped_page_types
+from ..model import shipped_page_types
 from ..pipeline import Pipeline, Result
 from ..text import is_paragraph, key
 from .blocks import dom_blocks, joined, size
 from .extract import extract
-from .find import Found, find_article
+from .find import DomModel, Found, find_article
 from .render import parse, render_text
 
 # "found too little": fewer word characters than this (about 120 English words;
@@ -30,7 +30,7 @@ DESCRIBE = "describe"  # the step that names the page's language and type, run o
 DESCRIBED = ("language", "page_type", "page_type_confidence")  # the keys it gives
 
 
-def explain_page(page: str, pipeline: Pipeline, model: BlockModel | None = None) -> Result:
+def explain_page(page: str, pipeline: Pipeline, model: DomModel | None = None) -> Result:
     """The article the DOM block model finds, finished by the pipeline; the page's own text
     if too little is found. `model` is the DOM block model (by default the shipped one)."""
     # one memo for the block table and the filters: they ask the same facts of the same texts
@@ -38,7 +38,7 @@ def explain_page(page: str, pipeline: Pipeline, model: BlockModel | None = None)
         return _explain_page(page, pipeline, model)
 
 
-def _explain_page(page: str, pipeline: Pipeline, model: BlockModel | None) -> Result:
+def _explain_page(page: str, pipeline: Pipeline, model: DomModel | None) -> Result:
     tree = parse(page)
     if tree is None:
         return pipeline.run("")
