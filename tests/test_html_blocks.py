@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from support.data import ROOT
@@ -30,7 +31,7 @@ from newsclean.html.blocks import (
     mark_extracted,
     with_context,
 )
-from newsclean.html.find import find_article, second_columns, shipped_model
+from newsclean.html.find import DomModel, find_article, second_columns, shipped_model
 
 SAMPLE = ROOT / "tests" / "data" / "wcxb-sample"
 PAGE = """<html><body>
@@ -181,6 +182,8 @@ def test_the_shipped_model_reads_the_dom_table_then_its_own_first_look():
     assert (table[:, : rows.shape[1]] == rows).all()
     odds = model.second.log_odds(table)
     assert odds.shape == (len(bs),) and np.isfinite(odds).all()
+    with pytest.raises(ValueError, match="two-look"):
+        DomModel.from_dict(model.first.to_dict())  # a one-look file, as shipped before
 
 
 def test_html_training_is_deterministic(tmp_path: Path):

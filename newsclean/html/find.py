@@ -83,6 +83,8 @@ class DomModel:
     @classmethod
     def from_dict(cls, d: dict) -> DomModel:
         """The model of `to_dict`, checked against the DOM table's columns."""
+        if not {"first", "second"} <= d.keys():
+            raise ValueError("not a two-look DOM model (a file of before 4 Dec 2026?): retrain it")
         first = BlockModel.from_dict(d["first"], column_names())
         return cls(first, BlockModel.from_dict(d["second"], second_columns()))
 
