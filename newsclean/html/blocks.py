@@ -435,11 +435,7 @@ def path_groups(
     total = words.sum() or 1.0
     columns = []
     for group in PATH_GROUPS:
-        ids: dict[str, int] = {}
-        if group == "path":
-            g = np.array([ids.setdefault(b.path, len(ids)) for b in blocks])
-        else:
-            g = np.array([ids.setdefault(tag_path(b.path), len(ids)) for b in blocks])
+        g = kind_ids(blocks, group)
         count = np.bincount(g).astype(float)
         own = np.bincount(g, weights=words)
         share = np.maximum(own, 1.0)
@@ -469,17 +465,25 @@ def kind_means(blocks: list[DomBlock], p: np.ndarray, words: np.ndarray) -> np.n
         return np.zeros((0, len(SECOND_LOOK)))
     columns, weights = [p], 1.0 + words
     for kind in KINDS:
-        ids: dict[object, int] = {}
-        if kind == "path":
-            keys: Iterable[object] = (b.path for b in blocks)
-        elif kind == "tag_path":
-            keys = (tag_path(b.path) for b in blocks)
-        else:
-            up = 1 if kind == "parent" else 2
-            keys = (b.containers[up] if len(b.containers) > up else -1 for b in blocks)
-        g = np.array([ids.setdefault(k, len(ids)) for k in keys])
+        g = kind_ids(blocks, kind)
         columns.append((np.bincount(g, weights=weights * p) / np.bincount(g, weights=weights))[g])
     return np.column_stack(columns)
+
+
+def kind_ids(blocks: list[DomBlock], kind: str) -> np.ndarray:
+    """Each block's group among the page's blocks of one of KINDS, numbered from 0: the same
+    path, path of tags, parent or grandparent element (the blocks without one share a group)."""
+    import numpy as np
+
+    if kind == "path":
+        keys: Iterable[object] = (b.path for b in blocks)
+    elif kind == "tag_path":
+        keys = (tag_path(b.path) for b in blocks)
+    else:
+        up = {"parent": 1, "grandparent": 2}[kind]  # `containers` starts with its own element
+        keys = (b.containers[up] if len(b.containers) > up else -1 for b in blocks)
+    ids: dict[object, int] = {}
+    return np.array([ids.setdefault(k, len(ids)) for k in keys], dtype=np.int64)
 
 
 @lru_cache(maxsize=8192)
