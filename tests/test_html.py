@@ -1,16 +1,18 @@
 """HTML input: pages as str or bytes go through trafilatura, then the filters; exact outputs. An
 HTML fragment in a dump is read as HTML, a dump that merely starts with "<" is not."""
 
+import gzip
 import random
 import re
 import subprocess
 import sys
 
 import pytest
-from support.data import FIXTURES
+from support.data import FIXTURES, TEST_DATA
 
 import newsclean
 from newsclean import html
+from newsclean.html.extract import AUTHOR_WORDS, author_tests, page_author
 
 PAGES = FIXTURES / "html"
 CASES = sorted(p.stem.removesuffix(".expected") for p in PAGES.glob("*.expected.txt"))
@@ -256,3 +258,52 @@ def test_an_html_fragment_is_read_as_html():
 def test_a_dump_that_starts_with_an_angle_bracket_is_not_html():
     raw = "<3 to all our readers.\n\nThe council met on Tuesday to vote on the budget."
     assert "<3 to all our readers." in newsclean.clean(raw)
+
+
+AUTHOR_PAGES = [
+    '<div class="byline">By Jane Marsh</div>',
+    '<span class="author-name">Jane Marsh</span>',
+    '<p id="author">Jane Marsh</p>',
+    '<a rel="author" href="/jane">Jane Marsh</a>',
+    '<span itemprop="author">Jane Marsh</span>',
+    '<h4 class="posted-by">Jane Marsh</h4>',
+    '<section data-component="Byline">Jane Marsh</section>',
+    '<em class="writer">Jane Marsh</em>',
+    "<author>Jane Marsh</author>",
+    '<div class="comments"><span class="author">A reader</span></div>',  # pruned: no author
+    '<div class="byline"><time>12 March</time></div>',  # nothing left once pruned
+    '<div class="story">No name given anywhere.</div>',
+    '<div class="authority">Harbour Authority</div>',  # a word of it, and no author
+]
+
+
+@pytest.mark.parametrize("body", AUTHOR_PAGES)
+def test_the_author_search_finds_what_trafilaturas_finds(body):
+    from trafilatura.metadata import extract_author
+
+    page = f"<html><body><p>{'The harbour wall was repaired. ' * 8}</p>{body}</body></html>"
+    assert page_author(html.parse(page)) == extract_author(html.parse(page))
+
+
+def test_the_author_search_finds_what_trafilaturas_finds_on_real_pages():
+    from trafilatura.metadata import extract_author
+
+    pages = sorted((TEST_DATA / "wcxb-sample").glob("*/source.html.gz"))
+    trees = [html.parse(gzip.decompress(p.read_bytes()).decode("utf-8")) for p in pages]
+    found = [page_author(tree) for tree in trees]
+    assert found == [extract_author(tree) for tree in trees] and any(found) and not all(found)
+
+
+def test_the_author_words_cover_every_word_trafilaturas_author_search_tests():
+    """A later trafilatura that tests another word fails here rather than lose authors."""
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    assert author_tests()  # the search is skipped only where it finds nothing
+    words = set()
+    for xpath in AUTHOR_XPATHS:
+        for literal in re.findall(r"'([^']*)'", xpath.path):
+            for word in literal.split("|"):
+                words.add(re.sub(r"\[(\w)\w\]", r"\1", word).replace("-?", "-").strip("^$"))
+    words.discard("me")  # rel='me': a child <rel> element, which AUTHOR_TAGS covers
+    assert len(words) > 20
+    assert [w for w in words if not AUTHOR_WORDS.search(w)] == []

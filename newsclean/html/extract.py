@@ -7,6 +7,7 @@ to import than all the rest of newsclean, and a dump never needs it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -15,6 +16,7 @@ from ..metadata import Metadata
 from .render import LINKED_DATA_XPATH
 
 if TYPE_CHECKING:
+    import lxml.etree
     import lxml.html
     import trafilatura.settings
 
@@ -26,6 +28,19 @@ DATE_OPTIONS = {"extensive_search": False, "original_date": True}
 META_FIELDS = ("title", "author", "date", "sitename", "url")
 # <html lang="en-GB">: the language's code is the first subtag
 LANGUAGE_TAG = regex.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
+# what trafilatura's author search (its AUTHOR_XPATHS) tests: these attributes, for these
+# words (a superset of its patterns: tests/test_html.py checks them against trafilatura's),
+# and these tags (`<author>`; a child `<rel>`, which one of its XPaths reads by mistake for
+# the attribute). An element with none of them cannot match.
+AUTHOR_ATTRIBUTES = ("class", "id", "rel", "itemprop", "data-testid", "data-component")
+AUTHOR_WORDS = regex.compile(
+    r"author|byl|bbl|username|zuozhe|bianji|xiaobian|channel-name|submitted-by|posted-by"
+    r"|journalist-name|screenname|writer",
+    regex.IGNORECASE,
+)
+AUTHOR_TAGS = frozenset({"author", "rel"})
+# a step from the root ("//x" at the start of an XPath or of one of its alternatives)
+FROM_ROOT = regex.compile(r"(^\s*|\|\s*)//")
 
 
 @dataclass
@@ -81,7 +96,7 @@ def markup_metadata(tree: lxml.html.HtmlElement) -> trafilatura.settings.Documen
     for script in tree.xpath(LINKED_DATA_XPATH):
         script.drop_tree()
     found.title = found.title or traf.extract_title(tree)
-    found.author = found.author or traf.extract_author(tree)
+    found.author = found.author or page_author(tree)
     found.url = found.url or traf.extract_url(tree)
     found.date = traf.find_date(tree, **DATE_OPTIONS, url=found.url)
     found.sitename = found.sitename or traf.extract_sitename(tree)
@@ -93,3 +108,49 @@ def markup_metadata(tree: lxml.html.HtmlElement) -> trafilatura.settings.Documen
         found.sitename = site[1]
     found.clean_and_trim()
     return found
+
+
+def page_author(tree: lxml.html.HtmlElement) -> str | None:
+    """trafilatura's author search (`extract_author`), run only on a page where it can find
+    something: it copies the whole tree, prunes the copy and walks it with three XPaths, an
+    eighth of the HTML path's time, and on most pages it finds nothing. The elements that
+    could match are found in one walk (`may_name_author`); the search runs when one of them
+    matches one of trafilatura's XPaths, tested on that element alone (`author_tests`), so
+    the result is trafilatura's on every page."""
+    import lxml.etree
+    from trafilatura import metadata as traf
+
+    tests = author_tests()
+    elements = [e for e in tree.iter(lxml.etree.Element) if may_name_author(e)]
+    if tests and not any(test(e) for test in tests for e in elements):
+        return None
+    return traf.extract_author(tree)
+
+
+def may_name_author(element: lxml.html.HtmlElement) -> bool:
+    """Whether trafilatura's author search could match the element (AUTHOR_WORDS)."""
+    if element.tag in AUTHOR_TAGS:
+        return True
+    attributes = element.attrib
+    for name in AUTHOR_ATTRIBUTES:
+        value = attributes.get(name)
+        if value and AUTHOR_WORDS.search(value):
+            return True
+    return False
+
+
+@cache
+def author_tests() -> tuple[lxml.etree.XPath, ...]:
+    """trafilatura's author XPaths, each made to test one element rather than search the
+    tree ("//*[...]" -> "self::*[...]"); none when one does not read as such (a later
+    trafilatura's), and then its search always runs."""
+    import lxml.etree
+    from trafilatura.xpaths import AUTHOR_XPATHS, REGEXP_NS
+
+    tests = []
+    for xpath in AUTHOR_XPATHS:
+        path = FROM_ROOT.sub(r"\1self::", xpath.path)
+        if "//" in path:
+            return ()
+        tests.append(lxml.etree.XPath(path, namespaces={"re": REGEXP_NS}))
+    return tuple(tests)
