@@ -82,6 +82,7 @@ CSS_FAMILIES = {
 # short stems match whole tokens only ("ad" is not "header", "read" is not "thread")
 WHOLE_TOKEN = frozenset(["ad", "ads", "gpt", "dfp", "more", "read", "next", "time", "date", "foot"])
 CSS_TOKEN = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+NONE: frozenset[str] = frozenset()
 
 # the ways two blocks are of the same kind: the same element path with class words
 # (`DomBlock.path`), the same path of tags alone
@@ -160,7 +161,8 @@ class _Open:
     tag: str
     landmarks: frozenset[str]
     families: frozenset[str]
-    container: int | None  # an id when the element is block-level
+    containers: tuple[int, ...]  # the ids of it and its block-level ancestors, nearest first
+    block_tag: str  # the tag of the nearest of those ("" if none)
     in_link: bool
     preformatted: bool
     path: str
@@ -173,10 +175,11 @@ class _Block:
     image: bool = False
 
 
-def families_of(element: lxml.html.HtmlElement) -> frozenset[str]:
-    """The CSS_FAMILIES its class and id tokens fall in."""
-    attrs = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return attribute_families(attrs) if attrs.strip() else frozenset()
+def families_of(css_class: str | None, css_id: str | None) -> frozenset[str]:
+    """The CSS_FAMILIES an element's class and id tokens fall in (each looked up alone: a
+    class recurs over a page, an id does not)."""
+    found = attribute_families(css_class) if css_class else NONE
+    return found | attribute_families(css_id) if css_id else found
 
 
 @lru_cache(maxsize=8192)  # pages repeat their classes; a site's pages share them
@@ -205,10 +208,9 @@ def class_words(attrs: str) -> str:
     return ".".join(sorted({t.lower() for t in CSS_TOKEN.findall(attrs)}))
 
 
-def element_step(tag: str, element: lxml.html.HtmlElement) -> str:
+def element_step(tag: str, css_class: str | None) -> str:
     """One step of a block's path: its tag and its class words (`class_words`)."""
-    attrs = element.get("class") if tag else None
-    return f"{tag}.{class_words(attrs)}" if attrs else tag
+    return f"{tag}.{class_words(css_class)}" if css_class else tag
 
 
 def dom_blocks(tree: lxml.html.HtmlElement) -> list[DomBlock]:
@@ -219,30 +221,32 @@ def dom_blocks(tree: lxml.html.HtmlElement) -> list[DomBlock]:
     body = tree.find("body")
     root = body if body is not None else tree
     out: list[DomBlock] = []
-    stack: list[_Open] = []
+    # the elements open at this point of the walk, below the page (the first, which is none)
+    stack = [_Open("", NONE, NONE, (), "", False, False, "")]
     current = _Block()
     next_id = 0
 
     def flush() -> None:
         nonlocal current
+        if not current.parts:  # most often: two block-level elements in a row
+            current.image = False
+            return
+        here = stack[-1]
         text = "".join(current.parts)
-        text = (
-            text.strip() if stack and stack[-1].preformatted else SPACE_RUN.sub(" ", text).strip()
-        )
+        text = text.strip() if here.preformatted else SPACE_RUN.sub(" ", text).strip()
         text = text.strip(" |")
         if text:
-            here = next((o for o in reversed(stack) if o.container is not None), None)
             out.append(
                 DomBlock(
                     text,
-                    here.tag if here else "",
-                    len(stack),
+                    here.block_tag,
+                    len(stack) - 1,
                     current.link_chars,
                     current.image,
-                    stack[-1].landmarks if stack else frozenset(),
-                    stack[-1].families if stack else frozenset(),
-                    tuple(o.container for o in reversed(stack) if o.container is not None),
-                    stack[-1].path if stack else "",
+                    here.landmarks,
+                    here.families,
+                    here.containers,
+                    here.path,
                 )
             )
         current = _Block()
@@ -250,13 +254,13 @@ def dom_blocks(tree: lxml.html.HtmlElement) -> list[DomBlock]:
     def add(text: str | None) -> None:
         if text:
             current.parts.append(text)
-            if stack and stack[-1].in_link:
+            if stack[-1].in_link:
                 current.link_chars += len(text.strip())
 
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
-            parent = stack[-1] if stack else None
+            parent = stack[-1]
             block = tag in ROW_BLOCK_TAGS
             if block:
                 flush()
@@ -266,25 +270,28 @@ def dom_blocks(tree: lxml.html.HtmlElement) -> list[DomBlock]:
                 current.parts.append("\n")
             elif tag == "img":
                 current.image = True
-            landmarks = parent.landmarks if parent else frozenset()
+            landmarks = parent.landmarks
             if tag in landmark_of:
                 landmarks = landmarks | {landmark_of[tag]}
-            families = parent.families if parent else frozenset()
-            found = families_of(element)
+            css_class, css_id = (element.get("class"), element.get("id")) if tag else (None, None)
+            families = parent.families
+            found = families_of(css_class, css_id)
             if found:
                 families = families | found
-            container = None
+            containers, block_tag = parent.containers, parent.block_tag
             if block:
-                container, next_id = next_id, next_id + 1
+                containers, block_tag = (next_id, *containers), tag
+                next_id += 1
             stack.append(
                 _Open(
                     tag,
                     landmarks,
                     families,
-                    container,
-                    (parent.in_link if parent else False) or tag == "a",
-                    (parent.preformatted if parent else False) or tag == "pre",
-                    f"{parent.path if parent else ''}/{element_step(tag, element)}",
+                    containers,
+                    block_tag,
+                    parent.in_link or tag == "a",
+                    parent.preformatted or tag == "pre",
+                    f"{parent.path}/{element_step(tag, css_class)}",
                 )
             )
             add(element.text)

@@ -13,6 +13,7 @@ facts that weighed most, in words (code `html.debris`); a figure's caption goes 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -176,15 +177,12 @@ def debris_reason(
     """Why the model took a block for debris, in words: its probability, its size and link
     share, the landmarks and class tokens around it, whether trafilatura kept it, and the
     fact that counted most against it (`worst`)."""
-    import numpy as np
-
-    cols = m.columns
-    p = 1 / (1 + np.exp(log_odds))
-    n = int(round(np.expm1(row[cols.index("log_words")])))
+    words, link_share = row[list(reason_columns(m.columns))].tolist()
+    p = 1 / (1 + math.exp(log_odds))
+    n = int(round(math.expm1(words)))
     parts = [f"debris {p:.2f}: {n} word{'' if n == 1 else 's'}"]
-    share = row[cols.index("dom_link_share")]
-    if share > 0:
-        parts.append(f"{share:.0%} inside links")
+    if link_share > 0:
+        parts.append(f"{link_share:.0%} inside links")
     places = [f"<{name}>" for name in LANDMARKS if name in block.landmarks and name != "link"]
     if places:
         parts.append("in " + ", ".join(places))
@@ -194,3 +192,9 @@ def debris_reason(
     parts.append("kept by trafilatura" if block.extracted >= 0.5 else "not kept by trafilatura")
     parts.append(f"most against it: {worst}")
     return ", ".join(parts)
+
+
+@cache
+def reason_columns(columns: tuple[str, ...]) -> tuple[int, int]:
+    """Where a reason's facts stand in a table of these columns: words, link share."""
+    return columns.index("log_words"), columns.index("dom_link_share")
