@@ -272,6 +272,10 @@ AUTHOR_PAGES = [
     "<author>Jane Marsh</author>",
     '<div class="comments"><span class="author">A reader</span></div>',  # pruned: no author
     '<div class="byline"><time>12 March</time></div>',  # nothing left once pruned
+    '<p class="byline">By <time>12 March</time>Jane Marsh<figure>x</figure>, Leeds</p>',
+    '<aside class="sidebar"><div class="byline">By Jane Marsh</div></aside>',
+    '<span class="author">J</span><span class="author">Jane Marsh</span>',  # too short first
+    '<div class="author"><rel>me</rel>Jane Marsh</div>',  # a <rel> child: trafilatura's search
     '<div class="story">No name given anywhere.</div>',
     '<div class="authority">Harbour Authority</div>',  # a word of it, and no author
 ]
@@ -298,7 +302,7 @@ def test_the_author_words_cover_every_word_trafilaturas_author_search_tests():
     """A later trafilatura that tests another word fails here rather than lose authors."""
     from trafilatura.xpaths import AUTHOR_XPATHS
 
-    assert author_tests()  # the search is skipped only where it finds nothing
+    assert all(author_tests())  # its XPaths read as tests of one element each
     words = set()
     for xpath in AUTHOR_XPATHS:
         for literal in re.findall(r"'([^']*)'", xpath.path):
