@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -192,12 +192,23 @@ def attribute_families(attrs: str) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def token_families(token: str) -> frozenset[str]:
-    return frozenset(
-        name
-        for name, stems in CSS_FAMILIES.items()
-        if any(
-            stem == token or (stem not in WHOLE_TOKEN and token.startswith(stem)) for stem in stems
+    return frozenset(name for name, stems in family_stems() if stems.match(token))
+
+
+@cache
+def family_stems() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """Each family of CSS_FAMILIES with a pattern of its stems: a token that starts with one,
+    or is one of WHOLE_TOKEN."""
+    return tuple(
+        (
+            name,
+            regex.compile(
+                "|".join(
+                    regex.escape(stem) + (r"\Z" if stem in WHOLE_TOKEN else "") for stem in stems
+                )
+            ),
         )
+        for name, stems in CSS_FAMILIES.items()
     )
 
 
