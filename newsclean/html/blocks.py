@@ -384,21 +384,15 @@ def facts(blocks: list[DomBlock], lang: str | None = None) -> np.ndarray:
     text_facts[:, FACTS.index("bullet")] = [b.tag in ("li", "dt", "dd") for b in blocks]
     text_facts[:, FACTS.index("image")] = [b.image for b in blocks]
     words = np.expm1(text_facts[:, FACTS.index("log_words")])
-    inside: dict[int, list[float]] = {}  # container id -> [words, link words, blocks, kept]
-    for b, w, share in zip(blocks, words, link, strict=True):
-        for c in b.containers[:3]:
-            acc = inside.setdefault(c, [0.0, 0.0, 0.0, 0.0])
-            acc[0] += w
-            acc[1] += w * share
-            acc[2] += 1
-            acc[3] += w * b.extracted
+    extracted = np.array([b.extracted for b in blocks])
+    # the words, link words, blocks and words kept inside each of the blocks' first three
+    # block-level elements (their own, parent, grandparent)
+    inside = element_sums(blocks, (words, words * link, np.ones(n), words * extracted), 3)
 
     def container(level: int) -> list[np.ndarray]:
         """The columns of each block's block-level ancestor `level` up (0s where it has none)."""
-        empty = (0.0, 0.0, 0.0, 0.0)
-        w, lw, k, kept = np.array(
-            [inside[b.containers[level]] if len(b.containers) > level else empty for b in blocks]
-        ).T
+        ids = np.array([b.containers[level] if len(b.containers) > level else -1 for b in blocks])
+        w, lw, k, kept = np.where(ids >= 0, inside[:, np.maximum(ids, 0)], 0.0)
         words_in = w != 0
         return [
             np.log1p(w),
@@ -407,7 +401,6 @@ def facts(blocks: list[DomBlock], lang: str | None = None) -> np.ndarray:
             np.divide(kept, w, out=np.zeros(n), where=words_in),
         ]
 
-    extracted = np.array([b.extracted for b in blocks])
     kept = words * extracted
     kept_total = kept.sum() or 1.0
     kept_before = (np.cumsum(kept) - kept) / kept_total
@@ -515,20 +508,32 @@ def core_element(
 ) -> tuple[int, float] | None:
     """The smallest block-level element that holds CORE_SHARE of the words trafilatura kept,
     and the share of its words trafilatura kept; None when it kept none."""
+    import numpy as np
+
     total = kept.sum()
     if not total:
         return None
-    inside: dict[int, list[float]] = {}  # element id -> [words, kept words]
-    for b, w, k in zip(blocks, words, kept, strict=True):
-        for c in b.containers:
-            acc = inside.setdefault(c, [0.0, 0.0])
-            acc[0] += w
-            acc[1] += k
-    held = [(w, c, k) for c, (w, k) in inside.items() if k >= CORE_SHARE * total]
-    if not held:
+    inside_words, inside_kept = element_sums(blocks, (words, kept))
+    held = np.flatnonzero(inside_kept >= CORE_SHARE * total)
+    if not len(held):
         return None
-    w, c, k = min(held)
-    return c, k / w
+    c = held[np.argmin(inside_words[held])]  # the first of the smallest: the outermost
+    return int(c), float(inside_kept[c] / inside_words[c])
+
+
+def element_sums(
+    blocks: list[DomBlock], columns: Iterable[np.ndarray], levels: int | None = None
+) -> np.ndarray:
+    """Each column summed over the blocks inside each block-level element (one row a column,
+    one column an element id), counting a block in its first `levels` elements (all if None):
+    its own, its parent, ... (in the blocks' order, so the sums are those of a loop)."""
+    import numpy as np
+
+    inner = [b.containers[:levels] for b in blocks]
+    ids = np.fromiter((c for cs in inner for c in cs), dtype=np.int64)
+    block = np.repeat(np.arange(len(blocks)), [len(cs) for cs in inner])
+    size = int(ids.max()) + 1 if len(ids) else 1  # one column at least, for the lookups
+    return np.array([np.bincount(ids, weights=col[block], minlength=size) for col in columns])
 
 
 def with_context(rows: np.ndarray) -> np.ndarray:
