@@ -267,3 +267,21 @@ def test_holds_counts_word_characters_only_until_there_are_enough():
         raise AssertionError("counted past enough")
 
     assert holds(texts(), 5)
+
+
+def test_the_sums_over_each_element_give_parent_and_core_columns_and_none_without_one():
+    page = (
+        "<html><body>A line in no block element at all."
+        "<div><p>First kept paragraph of the story.</p><p>Second kept one.</p></div></body></html>"
+    )
+    bs = dom_blocks(parse(page))
+    mark_extracted(bs, "First kept paragraph of the story.\n\nSecond kept one.")
+    rows = with_context(facts(bs))
+    col = {name: rows[:, i] for i, name in enumerate(column_names())}
+    assert bs[0].containers == ()
+    assert col["parent_log_words"].tolist() == [0.0, np.log1p(9), np.log1p(9)]  # the div's
+    assert col["parent_blocks"].tolist() == [0.0, np.log1p(2), np.log1p(2)]
+    assert col["in_core"].tolist() == [0.0, 1.0, 1.0] and col["core_extracted"][1] == 1.0
+    loose = dom_blocks(parse("<html><body>Only a line of text, in no block element.</body></html>"))
+    mark_extracted(loose, "Only a line of text")
+    assert facts(loose)[0, len(FACTS) + DOM_FACTS.index("parent_log_words")] == 0.0
