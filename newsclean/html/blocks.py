@@ -232,7 +232,8 @@ def dom_blocks(tree: lxml.html.HtmlElement) -> list[DomBlock]:
     body = tree.find("body")
     root = body if body is not None else tree
     out: list[DomBlock] = []
-    # the elements open at this point of the walk, below the page (the first, which is none)
+    # the elements open at this point of the walk, under a first that stands for none (the
+    # page around the root: no landmark, no family, no block-level element, an empty path)
     stack = [_Open("", NONE, NONE, (), "", False, False, "")]
     current = _Block()
     next_id = 0

@@ -125,8 +125,8 @@ def page_author(tree: lxml.html.HtmlElement) -> str | None:
     tests, prunes = author_tests()
     elements = [e for e in tree.iter() if isinstance(e.tag, str) and may_name_author(e)]
     if not tests or any(e.tag == "rel" for e in elements):
-        # an XPath not read as one test an element; "rel='me'" reads a child <rel>'s text,
-        # which pruning can change
+        # trafilatura's XPaths could not be made tests of one element; or one of them,
+        # "rel='me'", reads the text of a child <rel>, which its pruning can change
         return traf.extract_author(tree)
     for test in tests:
         for element in elements:
