@@ -142,6 +142,9 @@ def test_interrupted_run_leaves_no_output_and_says_how_far_it_got(tmp_path: Path
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # Ctrl-C as at a terminal, even where these tests run with SIGINT ignored (started in
+        # the background by a shell without job control), which the child would inherit
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stderr.read(1) == b"\r"  # the first progress line: records are being cleaned
     proc.send_signal(signal.SIGINT)
