@@ -20,6 +20,7 @@ fewer of them wins (`detect`).
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -82,8 +83,6 @@ def own_script_words(language: str) -> frozenset[str]:
 
 def script_of(word: str) -> str:
     """The script of a word's first letter, as Unicode names it ("LATIN", "DEVANAGARI")."""
-    import unicodedata
-
     for c in word:
         if c.isalpha():
             return unicodedata.name(c, "").partition(" ")[0]

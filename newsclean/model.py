@@ -147,13 +147,18 @@ class BlockModel:
         )
 
 
+def shipped_json(name: str) -> dict:
+    """A model file that ships in the package (`data/<name>`), as its JSON reads."""
+    path = resources.files("newsclean") / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 @cache
 def shipped(name: str, expected: tuple[str, ...]) -> BlockModel:
     """A block model that ships in the package (`data/<name>`), loaded once and checked
-    against the `expected` columns: the dumps' (`block_model.json`) or the DOM's
-    (`html_block_model.json`)."""
-    path = resources.files("newsclean") / "data" / name
-    return BlockModel.from_dict(json.loads(path.read_text(encoding="utf-8")), expected)
+    against the `expected` columns (the dumps' finder's, `block_model.json`; the DOM model,
+    two of them in one file, is `html.find.shipped_model`)."""
+    return BlockModel.from_dict(shipped_json(name), expected)
 
 
 def viterbi(log_odds: np.ndarray, votes: np.ndarray, switch_cost: float) -> np.ndarray:
@@ -251,5 +256,4 @@ class PageTypeModel:
 @cache
 def shipped_page_types() -> PageTypeModel:
     """The page-type model that ships in the package, loaded once."""
-    path = resources.files("newsclean") / "data" / "page_type_model.json"
-    return PageTypeModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return PageTypeModel.from_dict(shipped_json("page_type_model.json"))

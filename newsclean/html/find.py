@@ -12,15 +12,13 @@ facts that weighed most, in words (code `html.debris`); a figure's caption goes 
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..document import Change
-from ..model import BlockModel, viterbi
+from ..model import BlockModel, shipped_json, viterbi
 from .blocks import (
     CSS_FAMILIES,
     LANDMARKS,
@@ -106,8 +104,7 @@ def second_look(blocks: list[DomBlock], rows: np.ndarray, first: np.ndarray) -> 
 @cache
 def shipped_model() -> DomModel:
     """The DOM block model that ships in the package, loaded once."""
-    path = resources.files("newsclean") / "data" / MODEL_FILE
-    return DomModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return DomModel.from_dict(shipped_json(MODEL_FILE))
 
 
 def find_article(
