@@ -62,13 +62,20 @@ def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
     `raw` is a text dump, or a web page: a `str` holding HTML, or `bytes` (decoded from the
     declared charset, else detected; `DecodeError` if no common encoding fits).
     """
+    return _run(raw, pipeline, log_removals=True)
+
+
+def _run(raw: str | bytes, pipeline: Pipeline | None, log_removals: bool) -> Result:
     notes: list[str] = []
     if isinstance(raw, (bytes, bytearray)):
         raw, notes = decoding.decode_noting(bytes(raw))
     elif not isinstance(raw, str):
         raise TypeError(f"newsclean expects text (str) or a page (bytes), not {type(raw).__name__}")
     pipeline = DEFAULT_PIPELINE if pipeline is None else pipeline  # an empty one is falsy
-    result = html.explain_page(raw, pipeline) if html.looks_like_html(raw) else pipeline.run(raw)
+    if html.looks_like_html(raw):
+        result = html.explain_page(raw, pipeline, log_removals=log_removals)
+    else:
+        result = pipeline.run(raw)
     if notes:
         result.changes[:0] = [
             Change("decode", "warning", note, "", code="decode.stray_bytes") for note in notes
@@ -77,8 +84,11 @@ def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
 
 
 def clean(raw: str | bytes, pipeline: Pipeline | None = None) -> str:
-    """The article body of a raw dump or a web page: paragraphs separated by one blank line."""
-    return explain(raw, pipeline).text
+    """The article body of a raw dump or a web page: paragraphs separated by one blank line.
+
+    `explain(raw, pipeline).text`, without logging the web page's blocks left out: their
+    reasons are a twentieth of a page's time, and only `explain()` returns them."""
+    return _run(raw, pipeline, log_removals=False).text
 
 
 __all__ = [

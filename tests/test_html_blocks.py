@@ -3,6 +3,7 @@ in reading order with their markup's facts, class and id tokens in families, tra
 verdict as a column, a reason for every block left out, and a training script that rebuilds
 the same model file from the same pages."""
 
+import gzip
 import json
 import re
 import subprocess
@@ -173,6 +174,21 @@ def test_every_block_left_out_has_a_reason_and_a_code():
     result = newsclean.explain(page)
     assert [c.code for c in result.changes].count("html.debris") == 24
     assert "Section 3" not in result.text and "Footer link" not in result.text
+
+
+@pytest.mark.parametrize("name", ["0001", "0079", "0134"])
+def test_clean_is_explains_text_without_logging_the_blocks_left_out(name: str):
+    page = gzip.decompress((SAMPLE / name / "source.html.gz").read_bytes())
+    result = newsclean.explain(page)
+    assert newsclean.clean(page) == result.text
+    assert any(c.code == "html.debris" for c in result.changes)
+    tree = parse(page.decode("utf-8"))
+    bs = dom_blocks(tree)
+    quiet = find_article(bs, extract(tree).text, "en", log_removals=False)
+    found = find_article(bs, extract(tree).text, "en")
+    assert [b.text for b in quiet.kept] == [b.text for b in found.kept]
+    assert not [c for c in quiet.changes if c.action == "removed"]
+    assert len([c for c in found.changes if c.action == "removed"]) > 10
 
 
 def test_the_shipped_model_reads_the_dom_table_then_its_own_first_look():

@@ -113,10 +113,15 @@ def find_article(
     language: str | None = None,
     model: DomModel | None = None,
     min_chars: int = 0,
+    log_removals: bool = True,
 ) -> Found:
     """The article's blocks among the page's, given trafilatura's text (None: it found
     nothing). `model` defaults to the shipped one. When the blocks kept hold fewer than
-    `min_chars` word characters, the model decodes again, less strictly (LOOSER)."""
+    `min_chars` word characters, the model decodes again, less strictly (LOOSER).
+
+    `log_removals=False` leaves out the change for each block left out: `clean()` returns
+    the text alone, and the reasons cost a twentieth of its time on a page (a second walk of
+    every tree for the fact that counted most, and the words)."""
     import numpy as np
 
     if not blocks:
@@ -136,15 +141,32 @@ def find_article(
     loosened = not holds((b.text for b, k in zip(blocks, first, strict=True) if k), min_chars)
     if loosened:
         keep = viterbi(log_odds + LOOSER, weights, m.switch_cost)
-    debris = np.flatnonzero(~keep & ~caption)
-    # the fact that counted most against each (all at once: it walks every tree)
-    worst = dict(zip(debris, np.argmin(m.contributions(table[debris]), axis=1), strict=True))
-    keep &= ~caption
     changes = []
     if loosened:
         note = f"under {min_chars} word characters found: the blocks decoded again, less strictly"
         found = "\n\n".join(b.text for b, k in zip(blocks, first, strict=True) if k)
         changes.append(Change("html", "warning", note, found or "(nothing)", code="html.loosened"))
+    if log_removals:
+        changes += removals(m, blocks, table, log_odds, keep, caption)
+    kept = [b for b, k in zip(blocks, keep & ~caption, strict=True) if k]
+    return Found(kept, changes, language, page_facts(rows))
+
+
+def removals(
+    m: BlockModel,
+    blocks: list[DomBlock],
+    table: np.ndarray,
+    log_odds: np.ndarray,
+    keep: np.ndarray,
+    caption: np.ndarray,
+) -> list[Change]:
+    """A change for each block left out: a caption, or debris with the model's reason."""
+    import numpy as np
+
+    debris = np.flatnonzero(~keep & ~caption)
+    # the fact that counted most against each (all at once: it walks every tree)
+    worst = dict(zip(debris, np.argmin(m.contributions(table[debris]), axis=1), strict=True))
+    changes = []
     for i, b in enumerate(blocks):
         if caption[i]:
             reason = f"a caption or credit (<{b.tag}>)"
@@ -152,8 +174,7 @@ def find_article(
         elif i in worst:
             reason = debris_reason(m, table[i], float(log_odds[i]), b, m.columns[worst[i]])
             changes.append(Change("html", "removed", reason, b.text, code="html.debris"))
-    kept = [b for b, k in zip(blocks, keep, strict=True) if k]
-    return Found(kept, changes, language, page_facts(rows))
+    return changes
 
 
 def holds(texts: Iterable[str], chars: int) -> bool:

@@ -30,15 +30,20 @@ DESCRIBE = "describe"  # the step that names the page's language and type, run o
 DESCRIBED = ("language", "page_type", "page_type_confidence")  # the keys it gives
 
 
-def explain_page(page: str, pipeline: Pipeline, model: DomModel | None = None) -> Result:
+def explain_page(
+    page: str, pipeline: Pipeline, model: DomModel | None = None, log_removals: bool = True
+) -> Result:
     """The article the DOM block model finds, finished by the pipeline; the page's own text
-    if too little is found. `model` is the DOM block model (by default the shipped one)."""
+    if too little is found. `model` is the DOM block model (by default the shipped one);
+    `log_removals=False` leaves the DOM blocks left out unlogged (`find.find_article`)."""
     # one memo for the block table and the filters: they ask the same facts of the same texts
     with run_memo():
-        return _explain_page(page, pipeline, model)
+        return _explain_page(page, pipeline, model, log_removals)
 
 
-def _explain_page(page: str, pipeline: Pipeline, model: DomModel | None) -> Result:
+def _explain_page(
+    page: str, pipeline: Pipeline, model: DomModel | None, log_removals: bool
+) -> Result:
     tree = parse(page)
     if tree is None:
         return pipeline.run("")
@@ -46,7 +51,7 @@ def _explain_page(page: str, pipeline: Pipeline, model: DomModel | None) -> Resu
     extraction = extract(tree)
     min_extracted = pipeline.config.html.min_extracted_chars
     language = extraction.meta.get("language")
-    found = find_article(blocks, extraction.text, language, model, min_extracted)
+    found = find_article(blocks, extraction.text, language, model, min_extracted, log_removals)
     # the article is found: the whole-page steps would only cut it
     on_extract = pipeline.without(*(s.name for s in pipeline if s.whole_page))
     result = on_extract.run(joined(found.kept))
