@@ -32,7 +32,7 @@ LANGUAGE_TAG = regex.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$")
 # words (a superset of its patterns: tests/test_html.py checks them against trafilatura's),
 # and these tags (`<author>`; a child `<rel>`, which one of its XPaths reads by mistake for
 # the attribute). An element with none of them cannot match.
-AUTHOR_ATTRIBUTES = ("class", "id", "rel", "itemprop", "data-testid", "data-component")
+AUTHOR_ATTRIBUTES = frozenset(("class", "id", "rel", "itemprop", "data-testid", "data-component"))
 AUTHOR_WORDS = regex.compile(
     r"author|byl|bbl|username|zuozhe|bianji|xiaobian|channel-name|submitted-by|posted-by"
     r"|journalist-name|screenname|writer",
@@ -173,10 +173,9 @@ def may_name_author(element: lxml.html.HtmlElement) -> bool:
     """Whether trafilatura's author search could match the element (AUTHOR_WORDS)."""
     if element.tag in AUTHOR_TAGS:
         return True
-    attributes = element.attrib
-    for name in AUTHOR_ATTRIBUTES:
-        value = attributes.get(name)
-        if value and AUTHOR_WORDS.search(value):
+    # its attributes read once (most elements have none or one), not looked up by name
+    for name, value in element.items():
+        if name in AUTHOR_ATTRIBUTES and AUTHOR_WORDS.search(value):
             return True
     return False
 
