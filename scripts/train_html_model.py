@@ -6,7 +6,8 @@
 Each page's source.html (or source.html.gz) is decoded and parsed as newsclean does it
 (`newsclean.decoding`, `html.render.parse`), split into DOM blocks (`html.blocks`), and
 trafilatura's text is marked on them, as `clean()` does. A block is labelled article when most
-of its 4-word shingles (a short block: its words, in order) stand in the page's gold text.
+of its 4-word shingles stand in the page's gold text; a short block (under four words), when
+its words stand there in order beside a neighbouring block's (`in_context`).
 Gradient-boosted trees (the settings of scripts/train_models.py) are fitted twice
 (`html.find.DomModel`): a first look at the DOM block table with context, and a second look
 at the table beside the first look's verdicts on each block's kinds (`html.find.second_look`).
@@ -101,12 +102,35 @@ def one_page(folder: str) -> dict | None:
         "domain": page_domain(path),
         "type": page_type(path),
         "x": x,
-        "y": np.array([label(t, gold_set, gold_joined) for t in tokens]),
+        "y": np.array(
+            in_context(tokens, [label(t, gold_set, gold_joined) for t in tokens], gold_joined)
+        ),
         "n": np.array([len(t) for t in tokens], dtype=float),
         "texts": [joined([b]) for b in blocks],
         "gold": gold,
         "blocks": blocks,
     }
+
+
+def in_context(tokens: list[list[str]], labels: list[float], gold_joined: str) -> list[float]:
+    """The labels, less those of short blocks (under four words, which `label` finds anywhere
+    in the gold text) whose words stand in the gold text beside neither neighbour's: "Home",
+    "Share" or "Reply" stand in many a page's gold text, but not after the menu item or
+    before the button next to them on the page. A short block is article where the two words
+    before it (the end of the block before) or after it (the start of the one after) follow
+    or lead it in the gold text."""
+    out = list(labels)
+    for i, words in enumerate(tokens):
+        if not out[i] or len(words) >= 4:
+            continue
+        before = tokens[i - 1][-2:] if i else []
+        after = tokens[i + 1][:2] if i + 1 < len(tokens) else []
+        if not (
+            (before and f" {' '.join(before + words)} " in gold_joined)
+            or (after and f" {' '.join(words + after)} " in gold_joined)
+        ):
+            out[i] = 0.0
+    return out
 
 
 def load(corpora: list[Path], cache: Path | None) -> list[dict]:

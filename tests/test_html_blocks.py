@@ -206,6 +206,25 @@ def test_the_shipped_model_reads_the_dom_table_then_its_own_first_look():
         DomModel.from_dict(model.first.to_dict())  # a one-look file, as shipped before
 
 
+def test_a_short_block_is_labelled_article_only_beside_a_neighbours_words():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_html_model import in_context
+
+    gold = " share this the council met on tuesday home and agreed a budget "
+    tokens = [
+        ["menu"],
+        ["home"],  # in the gold text, but not after "menu" nor before "news"
+        ["news"],
+        ["share", "this"],  # before the story, as in the gold text
+        ["the", "council", "met", "on", "tuesday"],
+        ["home"],  # after "on tuesday", as in the gold text
+        ["and", "agreed", "a", "budget"],
+        ["home"],  # last, and not after "a budget"
+    ]
+    labels = [0.0, 1.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+    assert in_context(tokens, labels, gold) == [0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 0.0]
+
+
 def test_html_training_is_deterministic(tmp_path: Path):
     outs = []
     for n in (1, 2):
