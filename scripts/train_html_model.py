@@ -7,7 +7,9 @@ Each page's source.html (or source.html.gz) is decoded and parsed as newsclean d
 (`newsclean.decoding`, `html.render.parse`), split into DOM blocks (`html.blocks`), and
 trafilatura's text is marked on them, as `clean()` does. A block is labelled article when most
 of its 4-word shingles stand in the page's gold text; a short block (under four words), when
-its words stand there in order beside a neighbouring block's (`in_context`).
+its words stand there in order beside a neighbouring block's (`in_context`); of a block the
+page repeats more often than the gold text, the copies that stand there beside their
+neighbours (`copies_in_context`).
 Gradient-boosted trees (the settings of scripts/train_models.py) are fitted twice
 (`html.find.DomModel`): a first look at the DOM block table with context, and a second look
 at the table beside the first look's verdicts on each block's kinds (`html.find.second_look`).
@@ -102,14 +104,21 @@ def one_page(folder: str) -> dict | None:
         "domain": page_domain(path),
         "type": page_type(path),
         "x": x,
-        "y": np.array(
-            in_context(tokens, [label(t, gold_set, gold_joined) for t in tokens], gold_joined)
-        ),
+        "y": np.array(block_labels(tokens, gold_set, gold_joined)),
         "n": np.array([len(t) for t in tokens], dtype=float),
         "texts": [joined([b]) for b in blocks],
         "gold": gold,
         "blocks": blocks,
     }
+
+
+def block_labels(tokens: list[list[str]], gold_set: set, gold_joined: str) -> list[float]:
+    """Each block's label (1.0: article), from its words (`tokens`) and the gold text's: most of
+    its 4-word shingles in the gold text (`label`), a short block's words beside a neighbour's
+    there (`in_context`), and of a block repeated on the page, the copies that stand there
+    beside their neighbours (`copies_in_context`)."""
+    found = [label(t, gold_set, gold_joined) for t in tokens]
+    return copies_in_context(tokens, in_context(tokens, found, gold_joined), gold_joined)
 
 
 def in_context(tokens: list[list[str]], labels: list[float], gold_joined: str) -> list[float]:
@@ -130,6 +139,39 @@ def in_context(tokens: list[list[str]], labels: list[float], gold_joined: str) -
             or (after and f" {' '.join(words + after)} " in gold_joined)
         ):
             out[i] = 0.0
+    return out
+
+
+def copies_in_context(
+    tokens: list[list[str]], labels: list[float], gold_joined: str
+) -> list[float]:
+    """The labels, less those of the copies of a block (of four words or more) that the page
+    repeats more often than the gold text does, where some copies stand in the gold text beside
+    their neighbours' words and these do not: a teaser that repeats the story's first
+    paragraph, a pull quote. (Where no copy does, or every copy does, the labels stay.)"""
+    out = list(labels)
+
+    def beside(i: int) -> bool:
+        words = tokens[i]
+        before = tokens[i - 1][-2:] if i else []
+        after = tokens[i + 1][:2] if i + 1 < len(tokens) else []
+        return bool(
+            (before and f" {' '.join(before + words[:2])} " in gold_joined)
+            or (after and f" {' '.join(words[-2:] + after)} " in gold_joined)
+        )
+
+    repeated = Counter(tuple(t) for t in tokens if len(t) >= 4)
+    for words, count in repeated.items():
+        if count < 2:
+            continue
+        copies = [i for i, t in enumerate(tokens) if tuple(t) == words and out[i]]
+        if len(copies) <= gold_joined.count(f" {' '.join(words)} "):
+            continue
+        placed = [i for i in copies if beside(i)]
+        if placed and len(placed) < len(copies):
+            for i in copies:
+                if i not in placed:
+                    out[i] = 0.0
     return out
 
 

@@ -225,6 +225,21 @@ def test_a_short_block_is_labelled_article_only_beside_a_neighbours_words():
     assert in_context(tokens, labels, gold) == [0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 0.0]
 
 
+def test_of_a_repeated_block_only_the_copies_beside_their_neighbours_are_article():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_html_model import copies_in_context
+
+    lede = ["the", "council", "met", "on", "tuesday", "evening"]
+    gold = " the council met on tuesday evening and agreed a budget "
+    tokens = [["top", "stories"], lede, ["read", "more"], lede, ["and", "agreed", "a", "budget"]]
+    # the teaser at the top repeats the story's first paragraph: the gold text holds it once
+    assert copies_in_context(tokens, [0.0, 1.0, 0.0, 1.0, 1.0], gold) == [0, 0, 0, 1, 1]
+    # held twice by the gold text, both copies stay; with no copy placed, the labels stay
+    assert copies_in_context(tokens, [0.0, 1.0, 0.0, 1.0, 1.0], gold + gold) == [0, 1, 0, 1, 1]
+    apart = [["top"], lede, ["more"], lede, ["end"]]
+    assert copies_in_context(apart, [0.0, 1.0, 0.0, 1.0, 0.0], gold) == [0, 1, 0, 1, 0]
+
+
 def test_html_training_is_deterministic(tmp_path: Path):
     outs = []
     for n in (1, 2):
