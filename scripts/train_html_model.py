@@ -125,21 +125,11 @@ def in_context(tokens: list[list[str]], labels: list[float], gold_joined: str) -
     """The labels, less those of short blocks (under four words, which `label` finds anywhere
     in the gold text) whose words stand in the gold text beside neither neighbour's: "Home",
     "Share" or "Reply" stand in many a page's gold text, but not after the menu item or
-    before the button next to them on the page. A short block is article where the two words
-    before it (the end of the block before) or after it (the start of the one after) follow
-    or lead it in the gold text."""
-    out = list(labels)
-    for i, words in enumerate(tokens):
-        if not out[i] or len(words) >= 4:
-            continue
-        before = tokens[i - 1][-2:] if i else []
-        after = tokens[i + 1][:2] if i + 1 < len(tokens) else []
-        if not (
-            (before and f" {' '.join(before + words)} " in gold_joined)
-            or (after and f" {' '.join(words + after)} " in gold_joined)
-        ):
-            out[i] = 0.0
-    return out
+    before the button next to them on the page."""
+    return [
+        0.0 if y and len(words) < 4 and not beside(tokens, i, gold_joined, 3) else y
+        for i, (words, y) in enumerate(zip(tokens, labels, strict=True))
+    ]
 
 
 def copies_in_context(
@@ -150,29 +140,32 @@ def copies_in_context(
     their neighbours' words and these do not: a teaser that repeats the story's first
     paragraph, a pull quote. (Where no copy does, or every copy does, the labels stay.)"""
     out = list(labels)
-
-    def beside(i: int) -> bool:
-        words = tokens[i]
-        before = tokens[i - 1][-2:] if i else []
-        after = tokens[i + 1][:2] if i + 1 < len(tokens) else []
-        return bool(
-            (before and f" {' '.join(before + words[:2])} " in gold_joined)
-            or (after and f" {' '.join(words[-2:] + after)} " in gold_joined)
-        )
-
-    repeated = Counter(tuple(t) for t in tokens if len(t) >= 4)
-    for words, count in repeated.items():
-        if count < 2:
-            continue
-        copies = [i for i, t in enumerate(tokens) if tuple(t) == words and out[i]]
+    at: dict[tuple[str, ...], list[int]] = {}  # a block's words -> where it stands, labelled
+    for i, words in enumerate(tokens):
+        if len(words) >= 4 and out[i]:
+            at.setdefault(tuple(words), []).append(i)
+    for words, copies in at.items():
         if len(copies) <= gold_joined.count(f" {' '.join(words)} "):
             continue
-        placed = [i for i in copies if beside(i)]
-        if placed and len(placed) < len(copies):
-            for i in copies:
-                if i not in placed:
+        placed = [beside(tokens, i, gold_joined, 2) for i in copies]
+        if any(placed) and not all(placed):
+            for i, is_placed in zip(copies, placed, strict=True):
+                if not is_placed:
                     out[i] = 0.0
     return out
+
+
+def beside(tokens: list[list[str]], i: int, gold_joined: str, width: int) -> bool:
+    """Whether block i's first `width` words follow the two words before it on the page (the
+    end of the block before), or its last `width` words lead the two after it, in the gold
+    text."""
+    words = tokens[i]
+    before = tokens[i - 1][-2:] if i else []
+    after = tokens[i + 1][:2] if i + 1 < len(tokens) else []
+    return bool(
+        (before and f" {' '.join(before + words[:width])} " in gold_joined)
+        or (after and f" {' '.join(words[-width:] + after)} " in gold_joined)
+    )
 
 
 def load(corpora: list[Path], cache: Path | None) -> list[dict]:
