@@ -62,16 +62,27 @@ class ArticleSettings:
 class FurnitureSettings:
     headline_max_words: int = 30  # a longer heading is a caption or a standfirst set large
     head_zone: int = 12  # headline, byline and dateline stand in this many first wordy blocks
+    # more date lines than this are the text's entries (posts, releases, a table of dates), not
+    # its date: they stay. 0: every date line is furniture (the default for dumps, where the
+    # date lines the article step leaves are mostly those of teasers and comments)
+    max_datelines: int = 0
 
 
 @dataclass(frozen=True)
 class LinksSettings:
     link_run: int = 3  # this many link lines in a row make a link list
+    # the lines after a related-links heading ("Related", "Most read"), up to the next
+    # paragraph or heading, go with it; False: only the heading goes
+    heading_takes_lines: bool = True
 
 
 @dataclass(frozen=True)
 class HtmlSettings:
     min_extracted_chars: int = 600  # too little was found below this: see docs/html.md
+    # on the article the DOM block model found, which judged each of its blocks by the links,
+    # markup and place a dump has lost: furniture.max_datelines and links.heading_takes_lines
+    max_datelines: int = 3
+    heading_takes_lines: bool = False
 
 
 @dataclass(frozen=True)

@@ -65,3 +65,20 @@ def test_closing_credit_goes_only_at_the_end_of_the_story():
     assert result.meta["credits"] == credit
     inside = f"{BODY}\n\n{credit}\n\n{SECOND}\n\n{BODY}\n\n{SECOND}"
     assert newsclean.clean(inside) == inside
+
+
+def test_many_date_lines_are_entries_where_max_datelines_says_so():
+    posts = "\n\n".join(
+        f"{title}\n\n{day} March 2024\n\n{BODY}"
+        for title, day in (("Bridge", 4), ("Ferry", 11), ("Tunnel", 18), ("Weir", 25))
+    )
+    # by default every date line is furniture: the first stands as the date
+    result = newsclean.explain(posts)
+    assert "March 2024" not in result.text and result.meta["date"] == "4 March 2024"
+    # beyond max_datelines they are the text's entries, a list of dated posts: they stay
+    entries = newsclean.DEFAULT_PIPELINE.configure(furniture={"max_datelines": 3})
+    assert newsclean.clean(posts, entries) == newsclean.clean(posts, entries.without("furniture"))
+    assert newsclean.clean(posts, entries).count("March 2024") == 4
+    # as many as max_datelines: the date lines are still the text's dates
+    three = posts.rpartition("\n\nWeir")[0]
+    assert "March 2024" not in newsclean.clean(three, entries)

@@ -311,3 +311,51 @@ def test_the_author_words_cover_every_word_trafilaturas_author_search_tests():
     words.discard("me")  # rel='me': a child <rel> element, which AUTHOR_TAGS covers
     assert len(words) > 20
     assert [w for w in words if not AUTHOR_WORDS.search(w)] == []
+
+
+POSTS = (
+    (
+        "Bridge deck lifted into place",
+        4,
+        "Two cranes working from barges lifted the last section"
+        " of the new bridge deck into place on Monday, ahead of the traffic tests due in spring.",
+    ),
+    (
+        "Ferry fares to rise in April",
+        11,
+        "The ferry company said fares on the river crossing"
+        " would rise by a tenth from April, the first increase in three years, to pay for a boat.",
+    ),
+    (
+        "Tunnel survey finds old mine workings",
+        18,
+        "A survey under the river bank found old mine"
+        " workings where the tunnel was to run, and engineers plan to fill them with concrete.",
+    ),
+    (
+        "Weir repairs finished ahead of winter",
+        25,
+        "Repairs to the weir upstream of the town were"
+        " finished a week early, and the towpath beside it opened again to walkers on Friday.",
+    ),
+)
+
+
+def test_a_listings_dated_entries_stay_on_html_where_a_dump_loses_them():
+    posts = "\n".join(
+        f'<article class="post"><h2><a href="/p{day}">{title}</a></h2>'
+        f'<p class="date">{day} March 2024</p><p>{summary}</p></article>'
+        for title, day, summary in POSTS
+    )
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><title>News | The Valley Courier</title></head>'
+        '<body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
+        f"<main><h1>Latest news</h1>\n{posts}\n</main></body></html>"
+    )
+    entries = "\n\n".join(f"{t}\n\n{day} March 2024\n\n{s}" for t, day, s in POSTS)
+    # the DOM block model kept every entry: the furniture step takes their dates for entries
+    # (Config.html.max_datelines), where on a dump it takes each for a date line
+    assert newsclean.clean(page) == entries
+    assert "March 2024" not in newsclean.clean(entries)
+    single = newsclean.DEFAULT_PIPELINE.configure(html={"max_datelines": 0})
+    assert "March 2024" not in newsclean.clean(page, single)

@@ -97,6 +97,11 @@ def furniture(doc: Document) -> None:
     title_key = ""
     seen_body = False
     wordy = 0  # blocks so far a reader sees words in; wordless ones do not count
+    dates_are_entries = (
+        0
+        < doc.config.furniture.max_datelines
+        < sum(is_dateline(b.text) for i, b in enumerate(blocks) if not doc.is_marked(i))
+    )
     for i, block in enumerate(blocks):
         if doc.is_marked(i):
             continue
@@ -128,7 +133,7 @@ def furniture(doc: Document) -> None:
             doc.remove(i, "repeated headline", "furniture.repeated_headline")
         elif is_credit_line(text) or (i >= len(blocks) - STORY_END and is_closing_credit(text)):
             doc.to_meta(i, "credits", plain(text), "contributor credits", "furniture.credits")
-        elif is_dateline(text):
+        elif is_dateline(text) and not dates_are_entries:
             if not seen_body and "title" not in doc.meta:
                 title_above_date(doc, i)
             doc.to_meta(i, "date", plain(text), "date line or section footer", "furniture.dateline")

@@ -53,9 +53,13 @@ def link_blocks(doc: Document) -> None:
         if is_link_heading(text):
             doc.remove(i, "related-links block heading", "links.heading")
             j = i + 1
-            while j < n and (
-                doc.is_marked(j)
-                or not (is_paragraph(blocks[j].text) or heading_level(blocks[j].text))
+            while (
+                doc.config.links.heading_takes_lines
+                and j < n
+                and (
+                    doc.is_marked(j)
+                    or not (is_paragraph(blocks[j].text) or heading_level(blocks[j].text))
+                )
             ):
                 doc.remove(j, "in a related-links block", "links.related_block")
                 j += 1

@@ -53,7 +53,11 @@ def _explain_page(
     language = extraction.meta.get("language")
     found = find_article(blocks, extraction.text, language, model, min_extracted, log_removals)
     # the article is found: the whole-page steps would only cut it
-    on_extract = pipeline.without(*(s.name for s in pipeline if s.whole_page))
+    html = pipeline.config.html
+    on_extract = pipeline.without(*(s.name for s in pipeline if s.whole_page)).configure(
+        furniture={"max_datelines": html.max_datelines},
+        links={"heading_takes_lines": html.heading_takes_lines},
+    )
     result = on_extract.run(joined(found.kept))
     result.changes[:0] = found.changes
     described: dict[str, object] | None = None  # the describe step's facts of the whole page
