@@ -47,19 +47,16 @@ def is_link_line(text: str) -> bool:
 def link_blocks(doc: Document) -> None:
     blocks = doc.blocks
     n = len(blocks)
+    takes_lines = doc.config.links.heading_takes_lines
     i = 0
     while i < n:
         text = blocks[i].text
         if is_link_heading(text):
             doc.remove(i, "related-links block heading", "links.heading")
             j = i + 1
-            while (
-                doc.config.links.heading_takes_lines
-                and j < n
-                and (
-                    doc.is_marked(j)
-                    or not (is_paragraph(blocks[j].text) or heading_level(blocks[j].text))
-                )
+            while (takes_lines and j < n) and (
+                doc.is_marked(j)
+                or not (is_paragraph(blocks[j].text) or heading_level(blocks[j].text))
             ):
                 doc.remove(j, "in a related-links block", "links.related_block")
                 j += 1
