@@ -102,8 +102,8 @@ CODES: dict[str, str] = {
     "own text was cleaned",
     "html.debris": "a block of the page's markup the DOM block model took for debris",
     "html.caption": "a figure's caption or credit in the page's markup (<figcaption>)",
-    "html.loosened": "warning: the DOM block model found too little; its blocks were decoded "
-    "again, less strictly",
+    "html.loosened": "warning: the DOM block model found too little, or much less than "
+    "trafilatura kept; its blocks were decoded again, less strictly",
     # custom steps that give no code
     "custom.removed": "a block a custom step removed without giving a code",
     "custom.metadata": "a block a custom step moved to metadata without giving a code",

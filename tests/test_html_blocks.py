@@ -319,6 +319,34 @@ def test_holds_counts_word_characters_only_until_there_are_enough():
     assert holds(texts(), 5)
 
 
+def test_a_decode_is_too_strict_under_600_characters_or_three_quarters_of_trafilaturas_words():
+    from dataclasses import replace
+
+    from newsclean.html.find import too_strict
+
+    story = blocks()[3]  # "First linked paragraph."
+    page = [replace(story, text="word " * 40, extracted=e) for e in (1.0, 1.0, 1.0, 0.0)]
+    words = np.array([40.0, 40.0, 40.0, 40.0])
+    kept = np.array([True, True, False, True])
+    # 80 of the 120 words trafilatura kept: two thirds
+    assert too_strict(page, kept, words, 0) == "67% of the 120 words trafilatura kept found"
+    assert too_strict(page, np.array([True, True, True, False]), words, 0) is None
+    assert too_strict(page, kept, words, 1000) == "under 1000 word characters found"
+    # under 100 words kept by trafilatura are no evidence either way
+    assert too_strict(page, kept, words / 2, 0) is None
+    assert too_strict([replace(b, extracted=0.0) for b in page], kept, words, 0) is None
+
+
+def test_a_page_whose_blocks_hold_too_little_of_trafilaturas_text_is_decoded_again():
+    page = gzip.decompress((SAMPLE / "0079" / "source.html.gz").read_bytes())
+    result = newsclean.explain(page)
+    loosened = [c for c in result.warnings if c.code == "html.loosened"]
+    assert [c.reason for c in loosened] == [
+        "72% of the 240 words trafilatura kept found: the blocks decoded again, less strictly"
+    ]
+    assert len(result.text) > len(loosened[0].before)  # more than the first decode kept
+
+
 def test_the_sums_over_each_element_give_parent_and_core_columns_and_none_without_one():
     page = (
         "<html><body>A line in no block element at all."

@@ -44,10 +44,15 @@ MODEL_FILE = "html_block_model.json"
 # model says (a quote or a table inside a figure is a block of its own tag and stays)
 CAPTION_TAGS = frozenset(["figcaption", "figure"])
 # added to every block's log-odds for a second decode when the first keeps too little (a
-# product's short description, a page of short posts): the model's next-likeliest blocks
-# rather than the whole page's text. Chosen out-of-fold on wcxb-dev (docs/html.md): on the
-# pages where it acts, F1 0.30 with the page's text, 0.42 with this decode
-LOOSER = 1.0
+# product's short description, a page of short posts) or much less than trafilatura kept (a
+# review whose pros and cons lists the model doubts, a collection's items): the model's
+# next-likeliest blocks rather than the whole page's text. Both chosen out-of-fold on wcxb-dev
+# and readability (docs/html.md)
+LOOSER = 1.5
+# the first decode is too strict when it keeps under this share of the words trafilatura kept,
+# where trafilatura kept at least TRAFILATURA_WORDS words (fewer are no evidence)
+TRAFILATURA_SHARE = 0.75
+TRAFILATURA_WORDS = 100
 
 
 @dataclass
@@ -117,7 +122,8 @@ def find_article(
 ) -> Found:
     """The article's blocks among the page's, given trafilatura's text (None: it found
     nothing). `model` defaults to the shipped one. When the blocks kept hold fewer than
-    `min_chars` word characters, the model decodes again, less strictly (LOOSER).
+    `min_chars` word characters, or much less than trafilatura kept (`too_strict`), the model
+    decodes again, less strictly (LOOSER).
 
     `log_removals=False` leaves out the change for each block left out: `clean()` returns
     the text alone, and the reasons cost a twentieth of its time on a page (a second walk of
@@ -138,12 +144,11 @@ def find_article(
     caption = np.array([b.tag in CAPTION_TAGS for b in blocks])
     keep = viterbi(log_odds, weights, m.switch_cost)
     first = keep & ~caption
-    loosened = not holds((b.text for b, k in zip(blocks, first, strict=True) if k), min_chars)
-    if loosened:
-        keep = viterbi(log_odds + LOOSER, weights, m.switch_cost)
+    why = too_strict(blocks, first, sizes, min_chars)
     changes = []
-    if loosened:
-        note = f"under {min_chars} word characters found: the blocks decoded again, less strictly"
+    if why:
+        keep = viterbi(log_odds + LOOSER, weights, m.switch_cost)
+        note = f"{why}: the blocks decoded again, less strictly"
         found = "\n\n".join(b.text for b, k in zip(blocks, first, strict=True) if k)
         changes.append(Change("html", "warning", note, found or "(nothing)", code="html.loosened"))
     if log_removals:
@@ -175,6 +180,24 @@ def removals(
             reason = debris_reason(m, table[i], float(log_odds[i]), b, m.columns[worst[i]])
             changes.append(Change("html", "removed", reason, b.text, code="html.debris"))
     return changes
+
+
+def too_strict(
+    blocks: list[DomBlock], kept: np.ndarray, words: np.ndarray, min_chars: int
+) -> str | None:
+    """Why the blocks `kept` are too few to be the article (None: they are not): under
+    `min_chars` word characters, or under TRAFILATURA_SHARE of the words trafilatura kept.
+    `words` is each block's word count."""
+    import numpy as np
+
+    if not holds((b.text for b, k in zip(blocks, kept, strict=True) if k), min_chars):
+        return f"under {min_chars} word characters found"
+    in_trafilatura = words * np.array([b.extracted for b in blocks])
+    total = float(in_trafilatura.sum())
+    share = float(in_trafilatura[kept].sum()) / total if total else 1.0
+    if total >= TRAFILATURA_WORDS and share < TRAFILATURA_SHARE:
+        return f"{share:.0%} of the {total:.0f} words trafilatura kept found"
+    return None
 
 
 def holds(texts: Iterable[str], chars: int) -> bool:
