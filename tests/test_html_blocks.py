@@ -319,7 +319,7 @@ def test_holds_counts_word_characters_only_until_there_are_enough():
     assert holds(texts(), 5)
 
 
-def test_a_decode_is_too_strict_under_600_characters_or_three_quarters_of_trafilaturas_words():
+def test_a_decode_is_too_strict_under_its_characters_or_three_quarters_of_trafilaturas_words():
     from dataclasses import replace
 
     from newsclean.html.find import too_strict
