@@ -325,16 +325,18 @@ def test_a_decode_is_too_strict_under_its_characters_or_three_quarters_of_trafil
     from newsclean.html.find import too_strict
 
     story = blocks()[3]  # "First linked paragraph."
-    page = [replace(story, text="word " * 40, extracted=e) for e in (1.0, 1.0, 1.0, 0.0)]
-    words = np.array([40.0, 40.0, 40.0, 40.0])
+    page = [replace(story, text="word " * 40) for _ in range(4)]
+    in_trafilatura = np.array([40.0, 40.0, 40.0, 0.0])  # the words of each trafilatura kept
     kept = np.array([True, True, False, True])
     # 80 of the 120 words trafilatura kept: two thirds
-    assert too_strict(page, kept, words, 0) == "67% of the 120 words trafilatura kept found"
-    assert too_strict(page, np.array([True, True, True, False]), words, 0) is None
-    assert too_strict(page, kept, words, 1000) == "under 1000 word characters found"
+    assert (
+        too_strict(page, kept, in_trafilatura, 0) == "67% of the 120 words trafilatura kept found"
+    )
+    assert too_strict(page, np.array([True, True, True, False]), in_trafilatura, 0) is None
+    assert too_strict(page, kept, in_trafilatura, 1000) == "under 1000 word characters found"
     # under 100 words kept by trafilatura are no evidence either way
-    assert too_strict(page, kept, words / 2, 0) is None
-    assert too_strict([replace(b, extracted=0.0) for b in page], kept, words, 0) is None
+    assert too_strict(page, kept, in_trafilatura / 2, 0) is None
+    assert too_strict(page, kept, np.zeros(4), 0) is None
 
 
 def test_a_page_whose_blocks_hold_too_little_of_trafilaturas_text_is_decoded_again():

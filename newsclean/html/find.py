@@ -144,7 +144,8 @@ def find_article(
     caption = np.array([b.tag in CAPTION_TAGS for b in blocks])
     keep = viterbi(log_odds, weights, m.switch_cost)
     first = keep & ~caption
-    why = too_strict(blocks, first, sizes, min_chars)
+    extracted = rows[:, m.columns.index("extracted")]
+    why = too_strict(blocks, first, sizes * extracted, min_chars)
     changes = []
     if why:
         keep = viterbi(log_odds + LOOSER, weights, m.switch_cost)
@@ -183,16 +184,14 @@ def removals(
 
 
 def too_strict(
-    blocks: list[DomBlock], kept: np.ndarray, words: np.ndarray, min_chars: int
+    blocks: list[DomBlock], kept: np.ndarray, in_trafilatura: np.ndarray, min_chars: int
 ) -> str | None:
     """Why the blocks `kept` are too few to be the article (None: they are not): under
     `min_chars` word characters, or under TRAFILATURA_SHARE of the words trafilatura kept.
-    `words` is each block's word count."""
-    import numpy as np
-
+    `in_trafilatura` is each block's words in trafilatura's text (its words times the block
+    table's `extracted`)."""
     if not holds((b.text for b, k in zip(blocks, kept, strict=True) if k), min_chars):
         return f"under {min_chars} word characters found"
-    in_trafilatura = words * np.array([b.extracted for b in blocks])
     total = float(in_trafilatura.sum())
     share = float(in_trafilatura[kept].sum()) / total if total else 1.0
     if total >= TRAFILATURA_WORDS and share < TRAFILATURA_SHARE:
