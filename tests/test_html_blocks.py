@@ -30,6 +30,7 @@ from newsclean.html.blocks import (
     joined,
     kind_means,
     mark_extracted,
+    size,
     with_context,
 )
 from newsclean.html.find import DomModel, find_article, second_columns, shipped_model
@@ -45,6 +46,18 @@ paragraph.</p><div hidden><p>Never shown</p></div>
 
 def blocks():
     return dom_blocks(parse(PAGE))
+
+
+@given(st.text())
+def test_size_counts_the_word_characters(text: str):
+    import regex
+
+    assert size(text) == len(regex.findall(r"\w", text))
+
+
+def test_size_counts_unspaced_scripts_by_character():
+    assert size("日本語のテキスト、句読点。") == 11  # the punctuation left out
+    assert size("Two words, a_b!") == 11
 
 
 def test_blocks_come_in_reading_order_with_their_markup():

@@ -343,13 +343,15 @@ def mark_extracted(blocks: list[DomBlock], extracted: str | None) -> None:
         b.extracted = shingle_share(key_words(b.text), found, joined)
 
 
-WORD_CHAR = regex.compile(r"\w")
+# what is not a word character: deleting it leaves the word characters, one string rather
+# than a list of one-character matches (findall), at a third of the time on an article
+NOT_WORD_CHARS = regex.compile(r"\W+")
 
 
 def size(text: str) -> int:
     """How much text there is: its word characters (scripts written without spaces between
     words measure alike)."""
-    return len(WORD_CHAR.findall(text))
+    return len(NOT_WORD_CHARS.sub("", text))
 
 
 def page_language(blocks: list[DomBlock]) -> str | None:
