@@ -94,6 +94,13 @@ def test_a_text_browsers_wrapped_paragraphs_are_joined_and_its_menus_stay_apart(
     assert {c.code for c in result.changes} == {"pages.joined", "pages.wrapped_line"}
 
 
+def test_lines_of_the_width_set_apart_by_blank_lines_are_paragraphs_of_their_own():
+    lines = wrapped(STORY * 2, 72)
+    result = only("hard_wraps").run("\n\n".join(lines))
+    assert result.text.split("\n\n") == [line.strip() for line in lines]
+    assert not result.changes
+
+
 def test_a_line_ended_early_before_a_word_that_would_have_fitted_stays_its_own():
     lines = wrapped(STORY * 2, 72)
     short = ["Contact:", "Harbour Office, 1 Quay Street"]  # "Harbour" fits after "Contact:"

@@ -235,6 +235,8 @@ def is_wrapped(line: str, width: int, following: str) -> bool:
 @step("hard_wraps", "lines a text browser or a mail wrapped at a fixed width, joined again")
 def hard_wraps(doc: Document) -> None:
     blocks = doc.blocks
+    if all(b.gap for b in blocks[1:]):
+        return  # no line follows another without a blank line: none can be a wrapped one
     width = wrap_width([b.text for b in blocks])
     if width is None:
         return
