@@ -109,6 +109,16 @@ def test_page_text_replaces_an_article_still_too_short():
     assert result.text == page_text != newsclean.clean(page)
 
 
+def test_page_text_replaces_next_to_nothing_but_not_a_paragraph_among_menus():
+    menus = "\n\n".join(["Home", "Shop", "Sale", "Contact us", "Careers"] * 40)
+    line = "Hand-knotted wool, 160 by 230 cm."
+    paragraph = " ".join([line] * 5)
+    assert html.page.prefer_page_text(line, menus + "\n\n" + line)
+    assert not html.page.prefer_page_text(paragraph, menus + "\n\n" + paragraph)
+    # a page text not much longer is the same article, more of it
+    assert html.page.prefer_page_text(paragraph, paragraph + "\n\n" + paragraph)
+
+
 def test_page_trafilatura_shortens_keeps_both_paragraphs():
     out = newsclean.clean(page_bytes("too-little"))
     paragraphs = out.split("\n\n")

@@ -21,9 +21,12 @@ from .render import parse, render_text
 # counted in characters so that scripts written without spaces measure alike). Then the page's
 # own text, cleaned, replaces the article when next to nothing was found, when the
 # page's text is at most MAX_FALLBACK_GROWTH times longer, or when it reads as running prose:
-# the same article, more of it, rather than a page of navigation and teasers around it
+# the same article, more of it, rather than a page of navigation and teasers around it.
+# "Next to nothing" is a line or two (about 20 English words): a paragraph the model found,
+# after its second, looser decode (`find.LOOSER`), is likelier the content than the page's
+# text, out-of-fold (docs/html.md, step 7)
 MIN_EXTRACTED_CHARS = 600
-NEARLY_NOTHING_CHARS = 250
+NEARLY_NOTHING_CHARS = 100
 MAX_FALLBACK_GROWTH = 2.5
 MIN_PROSE_SHARE = 0.9
 DESCRIBE = "describe"  # the step that names the page's language and type, run on the whole page
