@@ -97,7 +97,10 @@ CODES: dict[str, str] = {
     # decoding and HTML
     "decode.stray_bytes": "warning: bytes that are UTF-8 but for a few stray bytes, decoded "
     "with replacement characters",
-    "html.headline": "the page's title opening the body: moved out (it is in metadata)",
+    "html.headline": (
+        "the page's title (or the title less the site's name) opening the body: moved out"
+        " (it is in metadata)"
+    ),
     "html.fallback": "warning: too little of the page was found to be the article; the page's "
     "own text was cleaned",
     "html.debris": "a block of the page's markup the DOM block model took for debris",

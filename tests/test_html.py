@@ -119,6 +119,29 @@ def test_page_text_replaces_next_to_nothing_but_not_a_paragraph_among_menus():
     assert html.page.prefer_page_text(paragraph, paragraph + "\n\n" + paragraph)
 
 
+def test_the_headline_leaves_the_body_when_the_title_carries_the_sites_name():
+    story = "<p>" + " ".join(["The harbour wall was rebuilt over the winter months."] * 12) + "</p>"
+    for title in ("Harbour wall rebuilt - Coast News", "Coast News | Harbour wall rebuilt"):
+        page = (
+            f'<html><head><meta property="og:title" content="{title}"></head><body><article>'
+            f"<h1>Harbour wall rebuilt</h1>{story}{story}</article></body></html>"
+        )
+        result = newsclean.explain(page)
+        assert result.text.startswith("The harbour wall was rebuilt")
+        assert result.meta["title"] == title
+        assert [c.code for c in result.changes if c.code == "html.headline"] == ["html.headline"]
+
+
+def test_a_titles_headline_is_its_first_or_last_parts_of_two_words_or_more():
+    assert html.page.headlines("Storm hits coast - BBC News | Home") == {
+        "storm hits coast bbc news home",
+        "storm hits coast",
+        "storm hits coast bbc news",
+        "bbc news home",
+    }
+    assert html.page.headlines("News: a day") == {"news a day"}  # ":" is the headline's own
+
+
 def test_page_trafilatura_shortens_keeps_both_paragraphs():
     out = newsclean.clean(page_bytes("too-little"))
     paragraphs = out.split("\n\n")

@@ -6,6 +6,8 @@ body."""
 
 from __future__ import annotations
 
+import regex
+
 from ..document import Change
 from ..memo import run_memo
 from ..metadata import Metadata
@@ -29,6 +31,10 @@ MIN_EXTRACTED_CHARS = 600
 NEARLY_NOTHING_CHARS = 100
 MAX_FALLBACK_GROWTH = 2.5
 MIN_PROSE_SHARE = 0.9
+# what sets a site's name apart from the headline in a page's title: "Headline - Site",
+# "Site | Headline", "Headline :: Section"
+TITLE_SEPARATOR = regex.compile(r"\s+[|\-\u2013\u2014\u00b7\u00bb]\s+|\s*::\s*")
+HEADLINE_MIN_WORDS = 2  # a title's part that is a headline, not a section's name ("News")
 DESCRIBE = "describe"  # the step that names the page's language and type, run on the whole page
 DESCRIBED = ("language", "page_type", "page_type_confidence")  # the keys it gives
 
@@ -127,11 +133,27 @@ def prefer_page_text(
 
 
 def drop_headline(result: Result) -> None:
-    """The page's title opening the body is the headline: out of the body (it is in metadata)."""
+    """The page's title opening the body is the headline: out of the body (it is in metadata).
+    The title may carry the site's name ("Headline - Site"): the headline is then its part
+    before or after the separator (`headlines`)."""
     first, _, rest = result.text.partition("\n\n")
     title = result.meta.get("title", "")
-    if title and key(first) == key(title):
+    if title and key(first) in headlines(title):
         result.changes.insert(
             0, Change("html", "metadata", "title: headline", first, code="html.headline")
         )
         result.text = rest
+
+
+def headlines(title: str) -> set[str]:
+    """The keys a headline the title names could have: the whole title's, and where it has
+    parts (TITLE_SEPARATOR) its first parts or its last ones (the site's name and section
+    left out at the other end), of two words or more."""
+    parts = TITLE_SEPARATOR.split(title)
+    found = {key(title)}
+    for i in range(1, len(parts)):
+        for side in (parts[:i], parts[i:]):
+            words = key(" ".join(side))
+            if words.count(" ") + 1 >= HEADLINE_MIN_WORDS:
+                found.add(words)
+    return found
