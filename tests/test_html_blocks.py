@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from support.data import ROOT
@@ -50,8 +51,6 @@ def blocks():
 
 @given(st.text())
 def test_size_counts_the_word_characters(text: str):
-    import regex
-
     assert size(text) == len(regex.findall(r"\w", text))
 
 
