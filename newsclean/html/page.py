@@ -148,7 +148,9 @@ def drop_headline(result: Result) -> None:
 def headlines(title: str) -> set[str]:
     """The keys a headline the title names could have: the whole title's, and where it has
     parts (TITLE_SEPARATOR) its first parts or its last ones (the site's name and section
-    left out at the other end), of two words or more."""
+    left out at the other end), of two words or more. trafilatura's own split of a title
+    (`metadata.HTMLTITLE_REGEX`) cuts at the last separator only, and at a colon, which is
+    often the headline's own ("Gym equipment: a beginner's guide - Site | Tagline")."""
     parts = TITLE_SEPARATOR.split(title)
     found = {key(title)}
     for i in range(1, len(parts)):
