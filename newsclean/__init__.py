@@ -27,6 +27,7 @@ from .filters.media import media, remove_galleries
 from .filters.pages import hard_wraps, page_breaks
 from .filters.paragraphs import paragraphs
 from .filters.references import references
+from .filters.repeats import repeated_passages
 from .filters.unicode import normalise_unicode
 from .filters.units import fix_units, units
 from .phrases import PhraseError
@@ -43,6 +44,7 @@ DEFAULT_PIPELINE = Pipeline(
         header,
         describe,
         article,
+        repeated_passages,
         remove_galleries,
         ads,
         link_blocks,

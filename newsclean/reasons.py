@@ -71,6 +71,8 @@ CODES: dict[str, str] = {
     "pages.number": "a page number",
     "pages.footer": "a running footer with the page number",
     "pages.running": "a running header or footer, repeated on every page",
+    # repeats (step repeats)
+    "repeats.passage": "a passage standing earlier on the page (a copy for another screen size)",
     # references (a text browser's numbered links)
     "references.links": "a text browser's link numbers: made markdown links, or dropped",
     "references.list": "a text browser's closing list of link addresses (References)",

@@ -20,6 +20,7 @@ def test_the_default_pipeline_lists_its_filters_in_order():
         "header",
         "describe",
         "article",
+        "repeats",
         "galleries",
         "ads",
         "link_blocks",
