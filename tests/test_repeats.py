@@ -42,7 +42,7 @@ def test_a_paragraph_or_a_short_run_repeated_stays():
     two = page(*PARAGRAPHS, PARAGRAPHS[1], PARAGRAPHS[2])  # a run of two: a quote, a teaser
     assert ONLY.run(two).text == two
     rows = ["Revisions | Yes | Yes", "Formats | PDF | Word", "Coaching | - | Yes"]
-    table = page(*rows, PARAGRAPHS[0], *rows)  # three blocks, under MIN_RUN_WORDS words
+    table = page(*rows, PARAGRAPHS[0], *rows)  # three blocks, under MIN_RUN_CHARS
     assert ONLY.run(table).text == table
 
 
@@ -71,3 +71,13 @@ def test_a_page_with_the_article_twice_in_its_markup_gives_it_once():
         f"<div class='mobile'><article>{article}</article></div></body></html>"
     )
     assert newsclean.clean(html) == page(*PARAGRAPHS)
+
+
+def test_a_copy_in_a_script_without_spaces_is_measured_in_characters():
+    # three paragraphs of Chinese, each one "word" to a word pattern but 60 characters long
+    zh = [
+        "市议会周一表示新桥将于明年春天开放比原计划晚了两年原因是在河岸下面发现了旧的矿井工程" * 2,
+        "工程师们已经用混凝土填满了这些矿井如果天气允许工人们完成桥面的话交通测试将在二月开始" * 2,
+        "市长说这次延误让小镇付出了沉重的代价但这座桥将会使用一百年两岸的商店都要求获得帮助" * 2,
+    ]
+    assert ONLY.run(page(*zh, "菜单", *zh)).text == page(*zh, "菜单")

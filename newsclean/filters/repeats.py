@@ -6,21 +6,22 @@ and hide all but one with their style sheets (a site builder's breakpoints, a "d
 times, and every copy after the first is text the reader never sees twice.
 
 A copy is a run of blocks that stand, in the same order, earlier on the page: at least
-MIN_RUN_BLOCKS blocks and MIN_RUN_WORDS words. One line or one paragraph repeated is left
-alone: a chorus, a table's rows, a test page's placeholder paragraph, a reply quoting the post
-above it. So is a passage repeated with differences, as a documentation page's tabs (the same
-steps for each programming language) are: their runs are short. Both sizes were chosen
-out-of-fold on wcxb-dev and readability (docs/html.md, step 6).
+MIN_RUN_BLOCKS blocks and MIN_RUN_CHARS word characters (about 50 English words; counted in
+characters so that scripts written without spaces measure alike). One line or one paragraph
+repeated is left alone: a chorus, a table's rows, a test page's placeholder paragraph, a reply
+quoting the post above it. So is a passage repeated with differences, as a documentation
+page's tabs (the same steps for each programming language) are: their runs are short. Both
+sizes were chosen out-of-fold on wcxb-dev and readability (docs/html.md, step 6).
 """
 
 from __future__ import annotations
 
 from ..document import Document
 from ..pipeline import step
-from ..text import key, plain_words
+from ..text import key
 
 MIN_RUN_BLOCKS = 3
-MIN_RUN_WORDS = 50
+MIN_RUN_CHARS = 250
 
 
 def repeated_runs(keys: list[str]) -> list[range]:
@@ -51,8 +52,8 @@ def repeated_runs(keys: list[str]) -> list[range]:
 def repeated_passages(doc: Document) -> None:
     """Each copy goes. A copy gone can bring two shorter repeats together into a run: the
     pipeline's next pass finds it (`Pipeline.run` runs the steps until nothing changes)."""
-    keys = [key(b.text) for b in doc.blocks]
+    keys = [key(b.text) for b in doc.blocks]  # a key is the block's words, one space apart
     for run in repeated_runs(keys):
-        if sum(plain_words(doc.blocks[i].text) for i in run) >= MIN_RUN_WORDS:
+        if sum(len(keys[i]) - keys[i].count(" ") for i in run) >= MIN_RUN_CHARS:
             for i in run:
                 doc.remove(i, "a passage that stands earlier on the page", "repeats.passage")
