@@ -107,6 +107,8 @@ CODES: dict[str, str] = {
     "own text was cleaned",
     "html.debris": "a block of the page's markup the DOM block model took for debris",
     "html.caption": "a figure's caption or credit in the page's markup (<figcaption>)",
+    "html.apart": "a run of blocks apart from the article that the DOM block model doubts "
+    "(none of the article's kind, little of it kept by trafilatura)",
     "html.loosened": "warning: the DOM block model found too little, or much less than "
     "trafilatura kept; its blocks were decoded again, less strictly",
     # custom steps that give no code

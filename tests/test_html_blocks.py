@@ -377,3 +377,63 @@ def test_the_sums_over_each_element_give_parent_and_core_columns_and_none_withou
     loose = dom_blocks(parse("<html><body>Only a line of text, in no block element.</body></html>"))
     mark_extracted(loose, "Only a line of text")
     assert facts(loose)[0, len(FACTS) + DOM_FACTS.index("parent_log_words")] == 0.0
+
+
+def test_a_doubted_run_apart_from_the_article_and_of_another_kind_goes():
+    from dataclasses import replace
+
+    from newsclean.html.find import apart_runs
+
+    story, other = blocks()[3], blocks()[0]  # an <article>'s <p>, a <nav>'s <li>
+    assert story.path != other.path
+    page = [replace(story, text=f"story {i}") for i in range(4)] + [
+        replace(other, text="teaser"),
+        replace(other, text="teaser"),
+        replace(story, text="reply"),  # of the story's kind: a forum's reply
+    ]
+    keep = np.array([True, True, True, False, True, False, True])
+    log_odds = np.array([3.0, 3.0, 3.0, -2.0, 0.5, -2.0, 0.5])
+    weights = np.ones(7)
+    sizes = np.array([50.0, 50.0, 50.0, 10.0, 20.0, 10.0, 20.0])
+    untouched = np.zeros(7)
+    apart = apart_runs(page, keep, log_odds, weights, sizes, untouched)
+    assert apart.tolist() == [False] * 4 + [True] + [False] * 2
+    # one that the model believes, that trafilatura kept, or that weighs as much as the
+    # article stays
+    for changed in (
+        (np.where(np.arange(7) == 4, 1.5, log_odds), weights, sizes, untouched),
+        (log_odds, weights, sizes, np.where(np.arange(7) == 4, 0.5, 0.0)),
+        (log_odds, weights, np.where(np.arange(7) == 4, 100.0, sizes), untouched),
+    ):
+        assert not apart_runs(page, keep, *changed).any()
+    # the article's run is the one of the most votes, wherever it stands; one run is alone
+    assert not apart_runs(
+        page, np.array([True] * 3 + [False] * 4), log_odds, weights, sizes, untouched
+    ).any()
+
+
+def test_a_run_apart_is_left_out_with_its_reason(monkeypatch: pytest.MonkeyPatch):
+    import newsclean.html.find as find
+
+    entry = (
+        "The minister said on Thursday that the last of the rescue flights had landed, and "
+        "that the families of those still missing would be met by a crisis team. "
+    )
+    page = (
+        "<html><body><article>"
+        + "".join(f"<p>{entry * 2} Update {i}.</p>" for i in range(5))
+        + "</article></body></html>"
+    )
+    tree = parse(page)
+    bs = dom_blocks(tree)
+    last = [b.text.endswith("Update 4.") for b in bs]
+    monkeypatch.setattr(find, "apart_runs", lambda blocks, keep, *_: np.array(last) & keep)
+    found = find_article(bs, extract(tree).text, "en")
+    assert [b.text[-9:] for b in found.kept] == [f"Update {i}." for i in range(4)]
+    (change,) = [c for c in found.changes if c.code == "html.apart"]
+    assert change.before.endswith("Update 4.")
+    assert re.fullmatch(
+        r"apart from the article: in a run the model doubts \(article [01]\.\d\d\)", change.reason
+    )
+    quiet = find_article(bs, extract(tree).text, "en", log_removals=False)
+    assert quiet.kept == found.kept and not quiet.changes

@@ -31,6 +31,7 @@ from .blocks import (
     page_facts,
     page_language,
     size,
+    tag_path,
     with_context,
 )
 
@@ -53,6 +54,17 @@ LOOSER = 1.5
 # where trafilatura kept at least TRAFILATURA_WORDS words (fewer are no evidence)
 TRAFILATURA_SHARE = 0.75
 TRAFILATURA_WORDS = 100
+# a run of kept blocks apart from the article's (the run of the most votes) is debris after
+# all when the model doubts every block of it (log-odds under APART_LOG_ODDS: p 0.73), it
+# weighs little beside the article (under APART_VOTES of its votes, APART_WORDS of its words),
+# trafilatura left it out (under APART_EXTRACTED of its words kept), and none of its blocks
+# is of a kind (path of tags) the article's blocks are, as a forum's replies are of its first
+# post's: a live blog's other entries, the teasers after a story, the comments under it.
+# Chosen out-of-fold (docs/html.md)
+APART_LOG_ODDS = 1.0
+APART_VOTES = 0.3
+APART_WORDS = 0.5
+APART_EXTRACTED = 0.1
 
 
 @dataclass
@@ -152,8 +164,10 @@ def find_article(
         note = f"{why}: the blocks decoded again, less strictly"
         found = "\n\n".join(b.text for b, k in zip(blocks, first, strict=True) if k)
         changes.append(Change("html", "warning", note, found or "(nothing)", code="html.loosened"))
+    apart = apart_runs(blocks, keep, log_odds, weights, sizes, extracted)
+    keep &= ~apart
     if log_removals:
-        changes += removals(m, blocks, table, log_odds, keep, caption)
+        changes += removals(m, blocks, table, log_odds, keep, caption, apart)
     kept = [b for b, k in zip(blocks, keep & ~caption, strict=True) if k]
     return Found(kept, changes, language, page_facts(rows))
 
@@ -165,11 +179,13 @@ def removals(
     log_odds: np.ndarray,
     keep: np.ndarray,
     caption: np.ndarray,
+    apart: np.ndarray,
 ) -> list[Change]:
-    """A change for each block left out: a caption, or debris with the model's reason."""
+    """A change for each block left out: a caption, a block of a run apart from the article
+    (`apart_runs`), or debris with the model's reason."""
     import numpy as np
 
-    debris = np.flatnonzero(~keep & ~caption)
+    debris = np.flatnonzero(~keep & ~caption & ~apart)
     # the fact that counted most against each (all at once: it walks every tree)
     worst = dict(zip(debris, np.argmin(m.contributions(table[debris]), axis=1), strict=True))
     changes = []
@@ -177,10 +193,51 @@ def removals(
         if caption[i]:
             reason = f"a caption or credit (<{b.tag}>)"
             changes.append(Change("html", "removed", reason, b.text, code="html.caption"))
+        elif apart[i]:
+            p = 1 / (1 + math.exp(-float(log_odds[i])))
+            reason = f"apart from the article: in a run the model doubts (article {p:.2f})"
+            changes.append(Change("html", "removed", reason, b.text, code="html.apart"))
         elif i in worst:
             reason = debris_reason(m, table[i], float(log_odds[i]), b, m.columns[worst[i]])
             changes.append(Change("html", "removed", reason, b.text, code="html.debris"))
     return changes
+
+
+def apart_runs(
+    blocks: list[DomBlock],
+    keep: np.ndarray,
+    log_odds: np.ndarray,
+    weights: np.ndarray,
+    sizes: np.ndarray,
+    extracted: np.ndarray,
+) -> np.ndarray:
+    """Which kept blocks stand in a run apart from the article's that is debris after all
+    (APART_LOG_ODDS, ...): a mask. The article's run is the one of the most votes (each
+    block's weight times its log-odds, as the Viterbi pass counts them)."""
+    import numpy as np
+
+    apart = np.zeros(len(keep), dtype=bool)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], keep.astype(np.int8), [0]))))
+    runs = list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+    if len(runs) < 2:
+        return apart
+    votes = [float((log_odds[a:b] * weights[a:b]).sum()) for a, b in runs]
+    best = int(np.argmax(votes))
+    start, end = runs[best]
+    kinds = {tag_path(b.path) for b in blocks[start:end]}
+    words = float(sizes[start:end].sum())
+    for i, ((a, b), vote) in enumerate(zip(runs, votes, strict=True)):
+        run_words = float(sizes[a:b].sum())
+        if (
+            i != best
+            and float(log_odds[a:b].max()) < APART_LOG_ODDS
+            and vote < APART_VOTES * votes[best]
+            and run_words < APART_WORDS * words
+            and float((sizes[a:b] * extracted[a:b]).sum()) < APART_EXTRACTED * max(run_words, 1)
+            and not kinds & {tag_path(x.path) for x in blocks[a:b]}
+        ):
+            apart[a:b] = True
+    return apart
 
 
 def too_strict(
