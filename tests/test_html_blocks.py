@@ -433,7 +433,9 @@ def test_a_run_apart_is_left_out_with_its_reason(monkeypatch: pytest.MonkeyPatch
     (change,) = [c for c in found.changes if c.code == "html.apart"]
     assert change.before.endswith("Update 4.")
     assert re.fullmatch(
-        r"apart from the article: in a run the model doubts \(article [01]\.\d\d\)", change.reason
+        r"apart from the article: in a run the model doubts \(article [01]\.\d\d\), of "
+        r"another kind than the article's blocks, not kept by trafilatura",
+        change.reason,
     )
     quiet = find_article(bs, extract(tree).text, "en", log_removals=False)
     assert quiet.kept == found.kept and not quiet.changes

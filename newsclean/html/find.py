@@ -7,7 +7,8 @@ trafilatura's verdict is one column among the markup's: a block trafilatura kept
 <footer> full of links can still go, and a forum post or a product's specs trafilatura
 dropped can still stay. Every block left out is logged with the model's probability and the
 facts that weighed most, in words (code `html.debris`); a figure's caption goes as one
-(`html.caption`).
+(`html.caption`), and a run apart from the article's that the model doubts as such
+(`html.apart`).
 """
 
 from __future__ import annotations
@@ -135,7 +136,8 @@ def find_article(
     """The article's blocks among the page's, given trafilatura's text (None: it found
     nothing). `model` defaults to the shipped one. When the blocks kept hold fewer than
     `min_chars` word characters, or much less than trafilatura kept (`too_strict`), the model
-    decodes again, less strictly (LOOSER).
+    decodes again, less strictly (LOOSER). A run apart from the article's that is debris after
+    all then goes (`apart_runs`).
 
     `log_removals=False` leaves out the change for each block left out: `clean()` returns
     the text alone, and the reasons cost a twentieth of its time on a page (a second walk of
@@ -195,7 +197,10 @@ def removals(
             changes.append(Change("html", "removed", reason, b.text, code="html.caption"))
         elif apart[i]:
             p = 1 / (1 + math.exp(-float(log_odds[i])))
-            reason = f"apart from the article: in a run the model doubts (article {p:.2f})"
+            reason = (
+                f"apart from the article: in a run the model doubts (article {p:.2f}), of "
+                "another kind than the article's blocks, not kept by trafilatura"
+            )
             changes.append(Change("html", "removed", reason, b.text, code="html.apart"))
         elif i in worst:
             reason = debris_reason(m, table[i], float(log_odds[i]), b, m.columns[worst[i]])
