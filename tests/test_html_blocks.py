@@ -439,3 +439,31 @@ def test_a_run_apart_is_left_out_with_its_reason(monkeypatch: pytest.MonkeyPatch
     )
     quiet = find_article(bs, extract(tree).text, "en", log_removals=False)
     assert quiet.kept == found.kept and not quiet.changes
+
+
+def test_a_doubted_block_of_the_articles_kind_comes_back():
+    from dataclasses import replace
+
+    from newsclean.html.find import kept_runs, of_the_articles_kind
+
+    story, other = blocks()[3], blocks()[0]  # an <article>'s <p>, a <nav>'s <li>
+    page = [
+        replace(story, text="story 0"),
+        replace(story, text="story 1"),
+        replace(other, text="menu"),
+        replace(story, text="a reply the model doubted"),
+        replace(story, text="a reply it took for debris"),
+        replace(other, text="a teaser the model doubted"),
+        replace(story, text="story 2"),
+    ]
+    keep = np.array([True, True, False, False, False, False, True])
+    log_odds = np.array([3.0, 3.0, -0.5, -0.5, -3.0, -0.5, 0.2])
+    assert kept_runs(keep) == [(0, 2), (6, 7)]
+    back = of_the_articles_kind(page, keep, log_odds, np.ones(7))
+    assert back.tolist() == [False, False, False, True, False, False, False]
+    # the kind is the article's run's (the one of the most votes), not any kept block's
+    keep = np.array([False, False, True, False, False, False, True])
+    log_odds[2] = 9.0
+    back = of_the_articles_kind(page, keep, log_odds, np.ones(7))
+    assert back.tolist() == [False, False, False, False, False, True, False]
+    assert not of_the_articles_kind(page, np.zeros(7, dtype=bool), log_odds, np.ones(7)).any()

@@ -66,6 +66,11 @@ APART_LOG_ODDS = 1.0
 APART_VOTES = 0.3
 APART_WORDS = 0.5
 APART_EXTRACTED = 0.1
+# and a block of the article's kind (a path of tags of its run's blocks) that the model only
+# doubted (log-odds above KIN_LOG_ODDS: p 0.27) is article after all, wherever it stands: a
+# thread's replies the model was unsure of, a story's paragraphs past a doubtful stretch, a
+# listing's entries. Chosen out-of-fold (docs/html.md)
+KIN_LOG_ODDS = -1.0
 
 
 @dataclass
@@ -168,6 +173,7 @@ def find_article(
         changes.append(Change("html", "warning", note, found or "(nothing)", code="html.loosened"))
     apart = apart_runs(blocks, keep, log_odds, weights, sizes, extracted)
     keep &= ~apart
+    keep |= of_the_articles_kind(blocks, keep, log_odds, weights) & ~caption & ~apart
     if log_removals:
         changes += removals(m, blocks, table, log_odds, keep, caption, apart)
     kept = [b for b, k in zip(blocks, keep & ~caption, strict=True) if k]
@@ -222,11 +228,10 @@ def apart_runs(
     import numpy as np
 
     apart = np.zeros(len(keep), dtype=bool)
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], keep.astype(np.int8), [0]))))
-    runs = list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+    runs = kept_runs(keep)
     if len(runs) < 2:
         return apart
-    votes = [float((log_odds[a:b] * weights[a:b]).sum()) for a, b in runs]
+    votes = run_votes(runs, log_odds, weights)
     best = int(np.argmax(votes))
     start, end = runs[best]
     kinds = {tag_path(b.path) for b in blocks[start:end]}
@@ -243,6 +248,37 @@ def apart_runs(
         ):
             apart[a:b] = True
     return apart
+
+
+def of_the_articles_kind(
+    blocks: list[DomBlock], keep: np.ndarray, log_odds: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """Which blocks left out are of the article's kind (a path of tags of the blocks of the
+    run of the most votes) and only doubted by the model (KIN_LOG_ODDS): a mask."""
+    import numpy as np
+
+    runs = kept_runs(keep)
+    if not runs:
+        return np.zeros(len(keep), dtype=bool)
+    start, end = runs[int(np.argmax(run_votes(runs, log_odds, weights)))]
+    kinds = {tag_path(b.path) for b in blocks[start:end]}
+    doubted = (log_odds > KIN_LOG_ODDS) & ~keep
+    return doubted & np.array([tag_path(b.path) in kinds for b in blocks], dtype=bool)
+
+
+def run_votes(
+    runs: list[tuple[int, int]], log_odds: np.ndarray, weights: np.ndarray
+) -> list[float]:
+    """Each run's votes as the Viterbi pass counts them: its blocks' weights times log-odds."""
+    return [float((log_odds[a:b] * weights[a:b]).sum()) for a, b in runs]
+
+
+def kept_runs(keep: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of kept blocks, as (start, end) with `end` past the last."""
+    import numpy as np
+
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], keep.astype(np.int8), [0]))))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
 def too_strict(
