@@ -158,19 +158,27 @@ def test_list_items_are_bullets_in_the_text():
     assert joined(blocks()[:3]) == "- Home\n\n- News\n\nTitle"
 
 
+STORY = (
+    "The council met on Tuesday evening to discuss the new budget for the coming year, "
+    "and members agreed that the library would stay open on Sundays. "
+)
+
+
+def story_page(paragraphs: int, before: str = "", after: str = "") -> str:
+    """A page whose <article> holds `paragraphs` paragraphs of STORY, "Paragraph 0." on."""
+    body = "".join(f"<p>{STORY * 2} Paragraph {i}.</p>" for i in range(paragraphs))
+    return f"<html><body>{before}<article>{body}</article>{after}</body></html>"
+
+
 def test_every_block_left_out_has_a_reason_and_a_code():
-    story = (
-        "The council met on Tuesday evening to discuss the new budget for the coming year, "
-        "and members agreed that the library would stay open on Sundays. "
-    )
-    page = (
-        '<html><body><nav class="menu"><ul>'
+    page = story_page(
+        4,
+        '<nav class="menu"><ul>'
         + "".join(f'<li><a href="/{i}">Section {i}</a></li>' for i in range(12))
-        + "</ul></nav><article>"
-        + "".join(f"<p>{story * 2} Paragraph {i}.</p>" for i in range(4))
-        + '</article><footer class="site-footer"><ul>'
+        + "</ul></nav>",
+        '<footer class="site-footer"><ul>'
         + "".join(f'<li><a href="/f{i}">Footer link {i}</a></li>' for i in range(12))
-        + "</ul></footer></body></html>"
+        + "</ul></footer>",
     )
     tree = parse(page)
     found = find_article(dom_blocks(tree), extract(tree).text, "en")
@@ -415,23 +423,14 @@ def test_a_doubted_run_apart_from_the_article_and_of_another_kind_goes():
 def test_a_run_apart_is_left_out_with_its_reason(monkeypatch: pytest.MonkeyPatch):
     import newsclean.html.find as find
 
-    entry = (
-        "The minister said on Thursday that the last of the rescue flights had landed, and "
-        "that the families of those still missing would be met by a crisis team. "
-    )
-    page = (
-        "<html><body><article>"
-        + "".join(f"<p>{entry * 2} Update {i}.</p>" for i in range(5))
-        + "</article></body></html>"
-    )
-    tree = parse(page)
+    tree = parse(story_page(5))
     bs = dom_blocks(tree)
-    last = [b.text.endswith("Update 4.") for b in bs]
+    last = [b.text.endswith("Paragraph 4.") for b in bs]
     monkeypatch.setattr(find, "apart_runs", lambda blocks, keep, *_: np.array(last) & keep)
     found = find_article(bs, extract(tree).text, "en")
-    assert [b.text[-9:] for b in found.kept] == [f"Update {i}." for i in range(4)]
+    assert [b.text[-12:] for b in found.kept] == [f"Paragraph {i}." for i in range(4)]
     (change,) = [c for c in found.changes if c.code == "html.apart"]
-    assert change.before.endswith("Update 4.")
+    assert change.before.endswith("Paragraph 4.")
     assert re.fullmatch(
         r"apart from the article: in a run the model doubts \(article [01]\.\d\d\), of "
         r"another kind than the article's blocks, not kept by trafilatura",
