@@ -142,7 +142,8 @@ def find_article(
     nothing). `model` defaults to the shipped one. When the blocks kept hold fewer than
     `min_chars` word characters, or much less than trafilatura kept (`too_strict`), the model
     decodes again, less strictly (LOOSER). A run apart from the article's that is debris after
-    all then goes (`apart_runs`).
+    all then goes (`apart_runs`), and a doubted block of the article's kind comes back
+    (`of_the_articles_kind`).
 
     `log_removals=False` leaves out the change for each block left out: `clean()` returns
     the text alone, and the reasons cost a twentieth of its time on a page (a second walk of
