@@ -390,7 +390,12 @@ def test_the_sums_over_each_element_give_parent_and_core_columns_and_none_withou
 def test_a_doubted_run_apart_from_the_article_and_of_another_kind_goes():
     from dataclasses import replace
 
-    from newsclean.html.find import apart_runs
+    from newsclean.html.find import apart_runs, kept_runs, run_votes
+
+    def apart(page, keep, log_odds, weights, sizes, extracted):
+        runs = kept_runs(keep)
+        votes = run_votes(runs, log_odds, weights)
+        return apart_runs(page, runs, votes, log_odds, sizes, extracted)
 
     story, other = blocks()[3], blocks()[0]  # an <article>'s <p>, a <nav>'s <li>
     assert story.path != other.path
@@ -404,8 +409,10 @@ def test_a_doubted_run_apart_from_the_article_and_of_another_kind_goes():
     weights = np.ones(7)
     sizes = np.array([50.0, 50.0, 50.0, 10.0, 20.0, 10.0, 20.0])
     untouched = np.zeros(7)
-    apart = apart_runs(page, keep, log_odds, weights, sizes, untouched)
-    assert apart.tolist() == [False] * 4 + [True] + [False] * 2
+    assert (
+        apart(page, keep, log_odds, weights, sizes, untouched).tolist()
+        == [False] * 4 + [True] + [False] * 2
+    )
     # one that the model believes, that trafilatura kept, or that weighs as much as the
     # article stays
     for changed in (
@@ -413,9 +420,9 @@ def test_a_doubted_run_apart_from_the_article_and_of_another_kind_goes():
         (log_odds, weights, sizes, np.where(np.arange(7) == 4, 0.5, 0.0)),
         (log_odds, weights, np.where(np.arange(7) == 4, 100.0, sizes), untouched),
     ):
-        assert not apart_runs(page, keep, *changed).any()
+        assert not apart(page, keep, *changed).any()
     # the article's run is the one of the most votes, wherever it stands; one run is alone
-    assert not apart_runs(
+    assert not apart(
         page, np.array([True] * 3 + [False] * 4), log_odds, weights, sizes, untouched
     ).any()
 
@@ -426,7 +433,7 @@ def test_a_run_apart_is_left_out_with_its_reason(monkeypatch: pytest.MonkeyPatch
     tree = parse(story_page(5))
     bs = dom_blocks(tree)
     last = [b.text.endswith("Paragraph 4.") for b in bs]
-    monkeypatch.setattr(find, "apart_runs", lambda blocks, keep, *_: np.array(last) & keep)
+    monkeypatch.setattr(find, "apart_runs", lambda blocks, *_: np.array(last))
     found = find_article(bs, extract(tree).text, "en")
     assert [b.text[-12:] for b in found.kept] == [f"Paragraph {i}." for i in range(4)]
     (change,) = [c for c in found.changes if c.code == "html.apart"]
@@ -443,7 +450,11 @@ def test_a_run_apart_is_left_out_with_its_reason(monkeypatch: pytest.MonkeyPatch
 def test_a_doubted_block_of_the_articles_kind_comes_back():
     from dataclasses import replace
 
-    from newsclean.html.find import kept_runs, of_the_articles_kind
+    from newsclean.html.find import kept_runs, of_the_articles_kind, run_votes
+
+    def kin(page, keep, log_odds, weights):
+        runs = kept_runs(keep)
+        return of_the_articles_kind(page, runs, run_votes(runs, log_odds, weights), keep, log_odds)
 
     story, other = blocks()[3], blocks()[0]  # an <article>'s <p>, a <nav>'s <li>
     page = [
@@ -458,11 +469,11 @@ def test_a_doubted_block_of_the_articles_kind_comes_back():
     keep = np.array([True, True, False, False, False, False, True])
     log_odds = np.array([3.0, 3.0, -0.5, -0.5, -3.0, -0.5, 0.2])
     assert kept_runs(keep) == [(0, 2), (6, 7)]
-    back = of_the_articles_kind(page, keep, log_odds, np.ones(7))
+    back = kin(page, keep, log_odds, np.ones(7))
     assert back.tolist() == [False, False, False, True, False, False, False]
     # the kind is the article's run's (the one of the most votes), not any kept block's
     keep = np.array([False, False, True, False, False, False, True])
     log_odds[2] = 9.0
-    back = of_the_articles_kind(page, keep, log_odds, np.ones(7))
+    back = kin(page, keep, log_odds, np.ones(7))
     assert back.tolist() == [False, False, False, False, False, True, False]
-    assert not of_the_articles_kind(page, np.zeros(7, dtype=bool), log_odds, np.ones(7)).any()
+    assert not kin(page, np.zeros(7, dtype=bool), log_odds, np.ones(7)).any()

@@ -172,9 +172,11 @@ def find_article(
         note = f"{why}: the blocks decoded again, less strictly"
         found = "\n\n".join(b.text for b, k in zip(blocks, first, strict=True) if k)
         changes.append(Change("html", "warning", note, found or "(nothing)", code="html.loosened"))
-    apart = apart_runs(blocks, keep, log_odds, weights, sizes, extracted)
-    keep &= ~apart
-    keep |= of_the_articles_kind(blocks, keep, log_odds, weights) & ~caption & ~apart
+    runs = kept_runs(keep)
+    votes = run_votes(runs, log_odds, weights)
+    apart = apart_runs(blocks, runs, votes, log_odds, sizes, extracted)
+    kin = of_the_articles_kind(blocks, runs, votes, keep, log_odds)
+    keep = (keep & ~apart) | (kin & ~caption)
     if log_removals:
         changes += removals(m, blocks, table, log_odds, keep, caption, apart)
     kept = [b for b, k in zip(blocks, keep & ~caption, strict=True) if k]
@@ -217,25 +219,23 @@ def removals(
 
 def apart_runs(
     blocks: list[DomBlock],
-    keep: np.ndarray,
+    runs: list[tuple[int, int]],
+    votes: list[float],
     log_odds: np.ndarray,
-    weights: np.ndarray,
     sizes: np.ndarray,
     extracted: np.ndarray,
 ) -> np.ndarray:
     """Which kept blocks stand in a run apart from the article's that is debris after all
-    (APART_LOG_ODDS, ...): a mask. The article's run is the one of the most votes (each
-    block's weight times its log-odds, as the Viterbi pass counts them)."""
+    (APART_LOG_ODDS, ...): a mask. `runs` are the runs of kept blocks (`kept_runs`), `votes`
+    theirs (`run_votes`); the article's run is the one of the most votes."""
     import numpy as np
 
-    apart = np.zeros(len(keep), dtype=bool)
-    runs = kept_runs(keep)
+    apart = np.zeros(len(blocks), dtype=bool)
     if len(runs) < 2:
         return apart
-    votes = run_votes(runs, log_odds, weights)
     best = int(np.argmax(votes))
     start, end = runs[best]
-    kinds = {tag_path(b.path) for b in blocks[start:end]}
+    kinds = article_kinds(blocks, runs, votes)
     words = float(sizes[start:end].sum())
     for i, ((a, b), vote) in enumerate(zip(runs, votes, strict=True)):
         run_words = float(sizes[a:b].sum())
@@ -252,19 +252,30 @@ def apart_runs(
 
 
 def of_the_articles_kind(
-    blocks: list[DomBlock], keep: np.ndarray, log_odds: np.ndarray, weights: np.ndarray
+    blocks: list[DomBlock],
+    runs: list[tuple[int, int]],
+    votes: list[float],
+    keep: np.ndarray,
+    log_odds: np.ndarray,
 ) -> np.ndarray:
-    """Which blocks left out are of the article's kind (a path of tags of the blocks of the
-    run of the most votes) and only doubted by the model (KIN_LOG_ODDS): a mask."""
+    """Which blocks left out (not in `keep`) are of the article's kind (`article_kinds`) and
+    only doubted by the model (KIN_LOG_ODDS): a mask."""
     import numpy as np
 
-    runs = kept_runs(keep)
-    if not runs:
-        return np.zeros(len(keep), dtype=bool)
-    start, end = runs[int(np.argmax(run_votes(runs, log_odds, weights)))]
-    kinds = {tag_path(b.path) for b in blocks[start:end]}
+    kinds = article_kinds(blocks, runs, votes)
     doubted = (log_odds > KIN_LOG_ODDS) & ~keep
     return doubted & np.array([tag_path(b.path) in kinds for b in blocks], dtype=bool)
+
+
+def article_kinds(
+    blocks: list[DomBlock], runs: list[tuple[int, int]], votes: list[float]
+) -> set[str]:
+    """The kinds (paths of tags) of the blocks of the article's run, the run of the most
+    votes; none without a run."""
+    if not runs:
+        return set()
+    start, end = max(zip(runs, votes, strict=True), key=lambda run: run[1])[0]
+    return {tag_path(b.path) for b in blocks[start:end]}
 
 
 def run_votes(
