@@ -64,10 +64,10 @@ def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
     `raw` is a text dump, or a web page: a `str` holding HTML, or `bytes` (decoded from the
     declared charset, else detected; `DecodeError` if no common encoding fits).
     """
-    return _run(raw, pipeline, log_removals=True)
+    return _run(raw, pipeline, text_only=False)
 
 
-def _run(raw: str | bytes, pipeline: Pipeline | None, log_removals: bool) -> Result:
+def _run(raw: str | bytes, pipeline: Pipeline | None, text_only: bool) -> Result:
     notes: list[str] = []
     if isinstance(raw, (bytes, bytearray)):
         raw, notes = decoding.decode_noting(bytes(raw))
@@ -75,7 +75,7 @@ def _run(raw: str | bytes, pipeline: Pipeline | None, log_removals: bool) -> Res
         raise TypeError(f"newsclean expects text (str) or a page (bytes), not {type(raw).__name__}")
     pipeline = DEFAULT_PIPELINE if pipeline is None else pipeline  # an empty one is falsy
     if html.looks_like_html(raw):
-        result = html.explain_page(raw, pipeline, log_removals=log_removals)
+        result = html.explain_page(raw, pipeline, text_only=text_only)
     else:
         result = pipeline.run(raw)
     if notes:
@@ -88,9 +88,10 @@ def _run(raw: str | bytes, pipeline: Pipeline | None, log_removals: bool) -> Res
 def clean(raw: str | bytes, pipeline: Pipeline | None = None) -> str:
     """The article body of a raw dump or a web page: paragraphs separated by one blank line.
 
-    `explain(raw, pipeline).text`, without logging the web page's blocks left out: their
-    reasons are a twentieth of a page's time, and only `explain()` returns them."""
-    return _run(raw, pipeline, log_removals=False).text
+    `explain(raw, pipeline).text`, without what only `explain()` returns of a web page: the
+    reasons for its blocks left out (a twentieth of a page's time) and the metadata of its
+    markup but the title (the author's and the date's searches, a tenth)."""
+    return _run(raw, pipeline, text_only=True).text
 
 
 __all__ = [

@@ -128,6 +128,7 @@ def test_the_headline_leaves_the_body_when_the_title_carries_the_sites_name():
         )
         result = newsclean.explain(page)
         assert result.text.startswith("The harbour wall was rebuilt")
+        assert newsclean.clean(page) == result.text  # clean() reads the title too
         assert result.meta["title"] == title
         assert [c.code for c in result.changes if c.code == "html.headline"] == ["html.headline"]
 

@@ -201,6 +201,10 @@ def test_clean_is_explains_text_without_logging_the_blocks_left_out(name: str):
     page = gzip.decompress((SAMPLE / name / "source.html.gz").read_bytes())
     result = newsclean.explain(page)
     assert newsclean.clean(page) == result.text
+    assert "date" in result.meta
+    # what clean() asks of the markup: its title alone (and the declared language)
+    brief = extract(parse(page.decode("utf-8")), all_metadata=False).meta
+    assert brief == {k: result.meta[k] for k in ("title", "language") if k in result.meta}
     assert any(c.code == "html.debris" for c in result.changes)
     tree = parse(page.decode("utf-8"))
     bs = dom_blocks(tree)

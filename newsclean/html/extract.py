@@ -58,7 +58,12 @@ def page_language(tree: lxml.html.HtmlElement) -> str:
     return m.group(1).lower() if m else ""
 
 
-def extract(tree: lxml.html.HtmlElement) -> Extraction:
+def extract(tree: lxml.html.HtmlElement, all_metadata: bool = True) -> Extraction:
+    """trafilatura's text of the page and the metadata of its markup (META_FIELDS) and its
+    declared language. `all_metadata=False` (what `clean()` asks) reads the title alone of
+    the markup, which tells the headline at the body's top (`page.drop_headline`): the
+    author's and the date's searches are a ninth of trafilatura's time and `clean()` returns
+    no metadata, as `trafilatura.extract` looks for none by default."""
     import trafilatura  # with the first page: see the module's docstring
 
     # the metadata apart: trafilatura's extraction reads none of it (the page's URL only to
@@ -66,8 +71,8 @@ def extract(tree: lxml.html.HtmlElement) -> Extraction:
     found = trafilatura.bare_extraction(tree, **EXTRACT_OPTIONS)
     meta = Metadata()
     if found is not None:
-        markup = markup_metadata(tree)
-        for name in META_FIELDS:
+        markup = markup_metadata(tree, all_metadata)
+        for name in META_FIELDS if all_metadata else ("title",):
             value = getattr(markup, name, None)
             if value:
                 meta[name] = str(value)
@@ -78,13 +83,17 @@ def extract(tree: lxml.html.HtmlElement) -> Extraction:
     return Extraction(text, dict(meta))
 
 
-def markup_metadata(tree: lxml.html.HtmlElement) -> trafilatura.settings.Document:
+def markup_metadata(
+    tree: lxml.html.HtmlElement, all_fields: bool = True
+) -> trafilatura.settings.Document:
     """The page's metadata as trafilatura's `extract_metadata` finds it, step for step, for the
     fields newsclean keeps (META_FIELDS): without the categories, tags and license it also
     looks for, which cost a sixth of the extraction's time (their XPaths with regular
     expressions, run over the whole tree). The page's linked data (`render.LINKED_DATA_XPATH`)
     is read for the author, title and site name and then leaves the tree: htmldate would take
-    its dates over the page's own, and on wcxb-dev those are more often wrong (docs/html.md)."""
+    its dates over the page's own, and on wcxb-dev those are more often wrong (docs/html.md).
+    `all_fields=False` stops once the title is found (the fields after it are left as the
+    meta tags and linked data gave them)."""
     from trafilatura import metadata as traf
 
     found = traf.examine_meta(tree)
@@ -97,16 +106,17 @@ def markup_metadata(tree: lxml.html.HtmlElement) -> trafilatura.settings.Documen
     for script in tree.xpath(LINKED_DATA_XPATH):
         script.drop_tree()
     found.title = found.title or traf.extract_title(tree)
-    found.author = found.author or page_author(tree)
-    found.url = found.url or traf.extract_url(tree)
-    found.date = traf.find_date(tree, **DATE_OPTIONS, url=found.url)
-    found.sitename = found.sitename or traf.extract_sitename(tree)
-    if found.sitename:
-        found.sitename = found.sitename.lstrip("@")  # a Twitter handle
-        if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
-            found.sitename = found.sitename.title()
-    elif found.url and (site := traf.META_URL.match(found.url)):
-        found.sitename = site[1]
+    if all_fields:
+        found.author = found.author or page_author(tree)
+        found.url = found.url or traf.extract_url(tree)
+        found.date = traf.find_date(tree, **DATE_OPTIONS, url=found.url)
+        found.sitename = found.sitename or traf.extract_sitename(tree)
+        if found.sitename:
+            found.sitename = found.sitename.lstrip("@")  # a Twitter handle
+            if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
+                found.sitename = found.sitename.title()
+        elif found.url and (site := traf.META_URL.match(found.url)):
+            found.sitename = site[1]
     found.clean_and_trim()
     return found
 

@@ -40,27 +40,29 @@ DESCRIBED = ("language", "page_type", "page_type_confidence")  # the keys it giv
 
 
 def explain_page(
-    page: str, pipeline: Pipeline, model: DomModel | None = None, log_removals: bool = True
+    page: str, pipeline: Pipeline, model: DomModel | None = None, text_only: bool = False
 ) -> Result:
     """The article the DOM block model finds, finished by the pipeline; the page's own text
-    if too little is found. `model` is the DOM block model (by default the shipped one);
-    `log_removals=False` leaves the DOM blocks left out unlogged (`find.find_article`)."""
+    if too little is found. `model` is the DOM block model (by default the shipped one).
+    `text_only=True` (what `clean()` asks) leaves out what only `explain()` returns: the
+    DOM blocks left out go unlogged (`find.find_article`) and of the markup's metadata only
+    the title is read (`extract.extract`). The text is the same."""
     # one memo for the block table and the filters: they ask the same facts of the same texts
     with run_memo():
-        return _explain_page(page, pipeline, model, log_removals)
+        return _explain_page(page, pipeline, model, text_only)
 
 
-def _explain_page(
-    page: str, pipeline: Pipeline, model: DomModel | None, log_removals: bool
-) -> Result:
+def _explain_page(page: str, pipeline: Pipeline, model: DomModel | None, text_only: bool) -> Result:
     tree = parse(page)
     if tree is None:
         return pipeline.run("")
     blocks = dom_blocks(tree)
-    extraction = extract(tree)
+    extraction = extract(tree, all_metadata=not text_only)
     min_extracted = pipeline.config.html.min_extracted_chars
     language = extraction.meta.get("language")
-    found = find_article(blocks, extraction.text, language, model, min_extracted, log_removals)
+    found = find_article(
+        blocks, extraction.text, language, model, min_extracted, log_removals=not text_only
+    )
     # the article is found: the whole-page steps would only cut it
     html = pipeline.config.html
     on_extract = pipeline.without(*(s.name for s in pipeline if s.whole_page)).configure(
