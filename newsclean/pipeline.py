@@ -41,12 +41,15 @@ TextFunction = Callable[[str], str]
 @dataclass(frozen=True)
 class Step:
     """A named filter. `whole_page` marks a step that finds the article in a whole-page dump:
-    it is skipped on the text trafilatura extracted from HTML, which is already the article."""
+    it is skipped on the text trafilatura extracted from HTML, which is already the article.
+    `describes` marks a step that says what the page is (metadata) without changing its text:
+    `clean()`, which returns the text alone, skips it."""
 
     name: str
     run: DocFunction
     description: str = ""
     whole_page: bool = False
+    describes: bool = False
 
     def __call__(self, doc: Document) -> None:
         self.run(doc)
@@ -57,7 +60,7 @@ class Step:
         module = sys.modules.get(getattr(self.run, "__module__", ""), None)
         if getattr(module, getattr(self.run, "__qualname__", ""), None) is self:
             return (_step_in_module, (self.run.__module__, self.run.__qualname__))
-        return (Step, (self.name, self.run, self.description, self.whole_page))
+        return (Step, (self.name, self.run, self.description, self.whole_page, self.describes))
 
 
 def _step_in_module(module: str, name: str) -> Step:
@@ -69,11 +72,13 @@ def step(
     description: str | None = None,
     *,
     whole_page: bool = False,
+    describes: bool = False,
 ) -> Any:
     """Decorator: turn `def f(doc: Document) -> None` into a named pipeline step. Bare
     (`@step`), the step is named after the function and described by its docstring's first
-    line; or give them: `@step("name", "what it does")`, and `whole_page=True` for a step that
-    finds the article in a whole-page dump (see `Step`)."""
+    line; or give them: `@step("name", "what it does")`, `whole_page=True` for a step that
+    finds the article in a whole-page dump and `describes=True` for one that only adds
+    metadata (see `Step`)."""
 
     def wrap(func: DocFunction) -> Step:
         doc = (func.__doc__ or "").strip().split("\n")[0]
@@ -82,6 +87,7 @@ def step(
             func,
             doc if description is None else description,
             whole_page,
+            describes,
         )
 
     if callable(name):  # bare @step
@@ -269,14 +275,17 @@ class Pipeline:
         return hash((self.steps, self.config))
 
     # -- running -----------------------------------------------------------------------------
-    def run(self, text: str) -> Result:
+    def run(self, text: str, text_only: bool = False) -> Result:
         """Run the steps, then run them again on their own output until it stops changing (at
         most MAX_PASSES times): a filter can judge a block differently once its neighbours or
-        its markup are gone, and clean(clean(x)) must equal clean(x)."""
+        its markup are gone, and clean(clean(x)) must equal clean(x). `text_only=True` (what
+        `clean()` asks) skips the steps that only describe the page (`Step.describes`): the
+        text is the same, the metadata lacks what they say."""
         doc = Document.from_text(text)
         doc.config = self.config
+        steps = [s for s in self.steps if not (text_only and s.describes)]
         with _config.using(self.config), run_memo():
-            body = self._pass(doc)
+            body = self._pass(doc, steps)
             if body == text and not doc.meta:
                 # already clean: a second pass would start from the same blocks and metadata as
                 # the first, so it would change nothing either
@@ -284,15 +293,16 @@ class Pipeline:
             for _ in range(MAX_PASSES - 1):
                 logged = len(doc.changes)
                 doc.blocks = Document.from_text(body).blocks
-                again = self._pass(doc)
+                again = self._pass(doc, steps)
                 if again == body:
                     del doc.changes[logged:]  # a pass that changed nothing has nothing to say
                     break
                 body = again
         return Result(body, dict(doc.meta), doc.changes, text, doc.article_region)
 
-    def _pass(self, doc: Document) -> str:
-        for s in self.steps:
+    @staticmethod
+    def _pass(doc: Document, steps: list[Step]) -> str:
+        for s in steps:
             run_guarded(s, doc)
         return "\n\n".join(t for t in (b.text.strip() for b in doc.blocks) if t)
 

@@ -75,4 +75,27 @@ def test_dropping_describe_drops_only_the_metadata_it_adds():
     assert without.text == full.text
     added = {"language", "page_type", "page_type_confidence"}
     assert {k: v for k, v in full.meta.items() if k not in added} == without.meta
-    assert describe.whole_page
+    assert describe.whole_page and describe.describes
+
+
+def test_clean_skips_a_step_that_only_describes_and_explain_runs_it():
+    seen: list[str] = []
+
+    @newsclean.step("my_language", "names the language my crawl is in", describes=True)
+    def my_language(doc):
+        seen.append(doc.text())
+        doc.meta["language"] = "la"
+
+    pipeline = newsclean.DEFAULT_PIPELINE.insert_before("describe", my_language)
+    assert newsclean.clean(PARAGRAPH, pipeline) == PARAGRAPH and seen == []
+    result = newsclean.explain(PARAGRAPH, pipeline)
+    assert result.text == PARAGRAPH and result.meta["language"] == "la" and set(seen) == {PARAGRAPH}
+
+
+def test_clean_gives_explains_text_without_the_page_type(seed_text):
+    raws = [seed_text]
+    for fixture in ("bbc_like", "de_news", "fr_news"):
+        raws.append((ROOT / "fixtures" / fixture / "input.txt").read_text(encoding="utf-8"))
+    for raw in raws:
+        assert newsclean.clean(raw) == newsclean.explain(raw).text
+        assert "page_type" in newsclean.explain(raw).meta

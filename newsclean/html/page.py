@@ -45,8 +45,9 @@ def explain_page(
     """The article the DOM block model finds, finished by the pipeline; the page's own text
     if too little is found. `model` is the DOM block model (by default the shipped one).
     `text_only=True` (what `clean()` asks) leaves out what only `explain()` returns: the
-    DOM blocks left out go unlogged (`find.find_article`) and of the markup's metadata only
-    the title is read (`extract.extract`). The text is the same."""
+    DOM blocks left out go unlogged (`find.find_article`), of the markup's metadata only the
+    title is read (`extract.extract`) and the steps that only describe are skipped
+    (`Pipeline.run`). The text is the same."""
     # one memo for the block table and the filters: they ask the same facts of the same texts
     with run_memo():
         return _explain_page(page, pipeline, model, text_only)
@@ -73,7 +74,7 @@ def _explain_page(page: str, pipeline: Pipeline, model: DomModel | None, text_on
     result.changes[:0] = found.changes
     described: dict[str, object] | None = None  # the describe step's facts of the whole page
     if size(result.text) < min_extracted:
-        fallback = pipeline.run(render_text(tree))
+        fallback = pipeline.run(render_text(tree), text_only)
         described = {k: v for k, v in fallback.meta.items() if k in DESCRIBED}
         if prefer_page_text(result.text, fallback.text, min_extracted):
             note = Change(
