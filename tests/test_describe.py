@@ -97,5 +97,5 @@ def test_clean_gives_explains_text_without_the_page_type(seed_text):
     for fixture in ("bbc_like", "de_news", "fr_news"):
         raws.append((ROOT / "fixtures" / fixture / "input.txt").read_text(encoding="utf-8"))
     for raw in raws:
-        assert newsclean.clean(raw) == newsclean.explain(raw).text
-        assert "page_type" in newsclean.explain(raw).meta
+        result = newsclean.explain(raw)
+        assert newsclean.clean(raw) == result.text and "page_type" in result.meta

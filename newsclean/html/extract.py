@@ -84,7 +84,7 @@ def extract(tree: lxml.html.HtmlElement, all_metadata: bool = True) -> Extractio
 
 
 def markup_metadata(
-    tree: lxml.html.HtmlElement, all_fields: bool = True
+    tree: lxml.html.HtmlElement, all_metadata: bool = True
 ) -> trafilatura.settings.Document:
     """The page's metadata as trafilatura's `extract_metadata` finds it, step for step, for the
     fields newsclean keeps (META_FIELDS): without the categories, tags and license it also
@@ -92,7 +92,7 @@ def markup_metadata(
     expressions, run over the whole tree). The page's linked data (`render.LINKED_DATA_XPATH`)
     is read for the author, title and site name and then leaves the tree: htmldate would take
     its dates over the page's own, and on wcxb-dev those are more often wrong (docs/html.md).
-    `all_fields=False` stops once the title is found (the fields after it are left as the
+    `all_metadata=False` stops once the title is found (the fields after it are left as the
     meta tags and linked data gave them)."""
     from trafilatura import metadata as traf
 
@@ -106,7 +106,7 @@ def markup_metadata(
     for script in tree.xpath(LINKED_DATA_XPATH):
         script.drop_tree()
     found.title = found.title or traf.extract_title(tree)
-    if all_fields:
+    if all_metadata:
         found.author = found.author or page_author(tree)
         found.url = found.url or traf.extract_url(tree)
         found.date = traf.find_date(tree, **DATE_OPTIONS, url=found.url)
