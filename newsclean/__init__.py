@@ -58,16 +58,22 @@ DEFAULT_PIPELINE = Pipeline(
 )
 
 
-def explain(raw: str | bytes, pipeline: Pipeline | None = None) -> Result:
+def explain(raw: str | bytes, pipeline: Pipeline | None = None, *, metadata: bool = True) -> Result:
     """Clean `raw` and say how: the body, the metadata found, and every change with its reason.
 
     `raw` is a text dump, or a web page: a `str` holding HTML, or `bytes` (decoded from the
     declared charset, else detected; `DecodeError` if no common encoding fits).
+
+    `metadata=False` leaves out the metadata that no change needs, and the work it costs: the
+    steps that only describe the page (`Step.describes`: its language and type, nearly half a
+    dump's time) and of a web page's markup all but the title. The text and the changes are
+    the same; the metadata holds what the filters moved there (a byline, a dateline) and, of
+    a web page, its title. The command line asks this where it writes no metadata.
     """
-    return _run(raw, pipeline, text_only=False)
+    return _run(raw, pipeline, metadata=metadata, reasons=True)
 
 
-def _run(raw: str | bytes, pipeline: Pipeline | None, text_only: bool) -> Result:
+def _run(raw: str | bytes, pipeline: Pipeline | None, metadata: bool, reasons: bool) -> Result:
     notes: list[str] = []
     if isinstance(raw, (bytes, bytearray)):
         raw, notes = decoding.decode_noting(bytes(raw))
@@ -75,9 +81,9 @@ def _run(raw: str | bytes, pipeline: Pipeline | None, text_only: bool) -> Result
         raise TypeError(f"newsclean expects text (str) or a page (bytes), not {type(raw).__name__}")
     pipeline = DEFAULT_PIPELINE if pipeline is None else pipeline  # an empty one is falsy
     if html.looks_like_html(raw):
-        result = html.explain_page(raw, pipeline, text_only=text_only)
+        result = html.explain_page(raw, pipeline, metadata=metadata, reasons=reasons)
     else:
-        result = pipeline.run(raw, text_only)
+        result = pipeline.run(raw, describe=metadata)
     if notes:
         result.changes[:0] = [
             Change("decode", "warning", note, "", code="decode.stray_bytes") for note in notes
@@ -89,11 +95,10 @@ def clean(raw: str | bytes, pipeline: Pipeline | None = None) -> str:
     """The article body of a raw dump or a web page: paragraphs separated by one blank line.
 
     `explain(raw, pipeline).text`, without the work only `explain()`'s other fields need: the
-    steps that only describe the page (`Step.describes`: the page type, nearly half a dump's
-    time), and of a web page the reasons for its blocks left out (a twentieth of its time)
-    and the metadata of its markup but the title (the author's and the date's searches, a
-    tenth)."""
-    return _run(raw, pipeline, text_only=True).text
+    metadata that no change needs (as `explain(..., metadata=False)`: the steps that only
+    describe the page, nearly half a dump's time; of a web page's markup all but the title,
+    a tenth of its time) and of a web page the reasons for its blocks left out (a twentieth)."""
+    return _run(raw, pipeline, metadata=False, reasons=False).text
 
 
 __all__ = [

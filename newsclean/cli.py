@@ -160,7 +160,9 @@ def clean_to_stdout(
     if os.path.isdir(path):
         raise UsageError(f"{path}: is a directory; give -o DIR to clean the files in it")
     try:
-        result = explain_document(read_document(path, encoding), path, pipeline)
+        # the metadata is printed only with the changes or in the JSON
+        data = read_document(path, encoding)
+        result = explain_document(data, path, pipeline, metadata=explained or as_json)
     except InputError as exc:
         raise UsageError(str(exc)) from None
     if as_json:

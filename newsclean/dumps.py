@@ -11,11 +11,13 @@ from .files import InputError, atomic_output, read_document
 from .tally import Tally
 
 
-def explain_document(data: str | bytes, name: str, pipeline: Pipeline | None = None) -> Result:
-    """`explain()` on a document read from `name`; bytes that decode to no text (DecodeError)
-    are an InputError naming it."""
+def explain_document(
+    data: str | bytes, name: str, pipeline: Pipeline | None = None, metadata: bool = True
+) -> Result:
+    """`explain()` on a document read from `name` (`metadata` as there); bytes that decode to
+    no text (DecodeError) are an InputError naming it."""
     try:
-        return explain(data, pipeline)
+        return explain(data, pipeline, metadata=metadata)
     except DecodeError:
         raise InputError(f"{name}: cannot decode as text (give --encoding)") from None
 
@@ -29,12 +31,14 @@ class FileJob:
 
 
 def clean_file(job: FileJob) -> tuple[Tally, str | None]:
-    """Clean one dump file into its target file; the tally, and the error if it failed."""
+    """Clean one dump file into its target file; the tally, and the error if it failed. The
+    file holds the text alone, so the metadata is not looked for (`explain(metadata=False)`);
+    the tally counts the same changes."""
     tally = Tally(documents=1)
     try:
         data = read_document(job.source, job.encoding)
         tally.bytes = len(data.encode("utf-8") if isinstance(data, str) else data)
-        result = explain_document(data, job.source, job.pipeline)
+        result = explain_document(data, job.source, job.pipeline, metadata=False)
         Path(job.target).parent.mkdir(parents=True, exist_ok=True)
         with atomic_output(job.target) as out:
             out.write(result.text.encode("utf-8") + b"\n")

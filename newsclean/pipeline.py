@@ -275,15 +275,15 @@ class Pipeline:
         return hash((self.steps, self.config))
 
     # -- running -----------------------------------------------------------------------------
-    def run(self, text: str, text_only: bool = False) -> Result:
+    def run(self, text: str, describe: bool = True) -> Result:
         """Run the steps, then run them again on their own output until it stops changing (at
         most MAX_PASSES times): a filter can judge a block differently once its neighbours or
-        its markup are gone, and clean(clean(x)) must equal clean(x). `text_only=True` (what
+        its markup are gone, and clean(clean(x)) must equal clean(x). `describe=False` (what
         `clean()` asks) skips the steps that only describe the page (`Step.describes`): the
-        text is the same, the metadata lacks what they say."""
+        text and the changes are the same, the metadata lacks what they say."""
         doc = Document.from_text(text)
         doc.config = self.config
-        steps = [s for s in self.steps if not (text_only and s.describes)]
+        steps = [s for s in self.steps if describe or not s.describes]
         with _config.using(self.config), run_memo():
             body = self._pass(doc, steps)
             if body == text and not doc.meta:

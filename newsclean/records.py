@@ -41,7 +41,8 @@ def clean_record(
     default one), or an `error` record. Every
     failure inside one record, whatever its type (a RecursionError on JSON nested 1,000
     levels deep, say), is that record's error record: the run goes on. `metadata` adds
-    `"newsclean": {"meta": ..., "removed": ...}`, `explained` adds the changes to it
+    `"newsclean": {"meta": ..., "removed": ...}` (without it the metadata is not looked for:
+    `explain(metadata=False)`), `explained` adds the changes to it
     (`"newsclean": {"changes": [...]}`)."""
     try:
         return _clean_record(raw, line_no, text_field, metadata, pipeline, explained)
@@ -81,7 +82,7 @@ def _clean_record(
             message = f"field {text_field!r} is {type(value).__name__}, not a string"
         else:
             try:
-                result = explain(value, pipeline)
+                result = explain(value, pipeline, metadata=metadata)
             except Exception as exc:  # noqa: BLE001 - one bad record must not stop the batch
                 message = f"cleaning failed: {type(exc).__name__}: {exc}"
             else:

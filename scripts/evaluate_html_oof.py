@@ -54,7 +54,7 @@ def one_page(job: tuple[str, int]) -> list[tuple] | None:
         return None
     gold = (path / "gold.txt").read_text(encoding="utf-8")
     model = fold_model(fold_of(page_domain(path), folds))
-    ours = explain_page(html, newsclean.DEFAULT_PIPELINE, model, text_only=True).text
+    ours = explain_page(html, newsclean.DEFAULT_PIPELINE, model, metadata=False, reasons=False).text
     theirs = trafilatura.extract(html) or ""
     return [("newsclean", page_counts(gold, ours)), ("trafilatura", page_counts(gold, theirs))]
 

@@ -19,6 +19,7 @@ from support.data import EXPECTED, RAW, ROOT
 
 import newsclean
 from newsclean import files, records
+from newsclean.dumps import FileJob, clean_file
 
 GOOD = {"id": 1, "text": RAW, "url": "https://example.org/a"}
 
@@ -158,7 +159,7 @@ def test_interrupted_run_leaves_no_output_and_says_how_far_it_got(tmp_path: Path
 
 
 def test_clean_record_turns_a_failing_clean_into_an_error_record(monkeypatch):
-    def broken(text: str, pipeline=None):
+    def broken(text: str, pipeline=None, metadata=True):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(records, "explain", broken)
@@ -169,6 +170,40 @@ def test_clean_record_turns_a_failing_clean_into_an_error_record(monkeypatch):
         "raw": '{"text": "x"}',
     }
     assert (tally.documents, tally.errors) == (1, 1)
+
+
+def described_pipeline(seen: list[str]) -> newsclean.Pipeline:
+    """The default pipeline and a step that only describes, which notes each text it sees."""
+
+    @newsclean.step("note_seen", "notes the texts it describes", describes=True)
+    def note_seen(doc):
+        seen.append(doc.text())
+        doc.meta["language"] = "la"
+
+    return newsclean.DEFAULT_PIPELINE.insert_before("describe", note_seen)
+
+
+def test_a_record_without_metadata_is_not_described_and_counts_the_same_changes():
+    seen: list[str] = []
+    pipeline = described_pipeline(seen)
+    line = json.dumps(GOOD).encode()
+    lean, lean_tally = records.clean_record(line, 1, "text", False, pipeline)
+    assert seen == [] and "newsclean" not in lean
+    full, full_tally = records.clean_record(line, 1, "text", True, pipeline)
+    assert seen and full["newsclean"]["meta"]["language"] == "la"
+    assert full["newsclean"]["meta"]["page_type"] == "article"
+    assert lean["text"] == full["text"] == EXPECTED
+    assert lean_tally == full_tally and sum(full_tally.codes.values()) > 5
+
+
+def test_a_file_cleaned_to_a_file_is_not_described_and_counts_the_same_changes(tmp_path: Path):
+    seen: list[str] = []
+    source, target = tmp_path / "in.txt", tmp_path / "out" / "in.txt"
+    source.write_text(RAW, encoding="utf-8")
+    tally, error = clean_file(FileJob(str(source), str(target), pipeline=described_pipeline(seen)))
+    assert error is None and seen == []
+    assert target.read_text(encoding="utf-8") == EXPECTED + "\n"
+    assert tally.codes == newsclean.explain(RAW).code_counts() and sum(tally.codes.values()) > 5
 
 
 def test_chunks_keep_line_numbers():

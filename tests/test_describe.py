@@ -88,8 +88,21 @@ def test_clean_skips_a_step_that_only_describes_and_explain_runs_it():
 
     pipeline = newsclean.DEFAULT_PIPELINE.insert_before("describe", my_language)
     assert newsclean.clean(PARAGRAPH, pipeline) == PARAGRAPH and seen == []
+    lean = newsclean.explain(PARAGRAPH, pipeline, metadata=False)
+    assert lean.text == PARAGRAPH and "language" not in lean.meta and seen == []
     result = newsclean.explain(PARAGRAPH, pipeline)
     assert result.text == PARAGRAPH and result.meta["language"] == "la" and set(seen) == {PARAGRAPH}
+
+
+def test_explain_without_metadata_gives_the_same_text_and_changes_and_the_filters_metadata():
+    raw = (ROOT / "fixtures" / "bbc_like" / "input.txt").read_text(encoding="utf-8")
+    full, lean = newsclean.explain(raw), newsclean.explain(raw, metadata=False)
+    assert lean.text == full.text
+    assert [c.to_dict() for c in lean.changes] == [c.to_dict() for c in full.changes]
+    added = {"language", "page_type", "page_type_confidence"}
+    assert added <= full.meta.keys() and not added & lean.meta.keys()
+    assert lean.meta == {k: v for k, v in full.meta.items() if k not in added}
+    assert "author" in lean.meta  # the byline the furniture filter moved there
 
 
 def test_clean_gives_explains_text_without_the_page_type(seed_text):

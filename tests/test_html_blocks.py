@@ -206,9 +206,15 @@ def test_clean_is_explains_text_without_logging_the_blocks_left_out(name: str):
     brief = extract(parse(page.decode("utf-8")), all_metadata=False).meta
     assert brief == {k: result.meta[k] for k in ("title", "language") if k in result.meta}
     assert any(c.code == "html.debris" for c in result.changes)
+    # explain() without the metadata: the same text and changes, the markup's title alone
+    lean = newsclean.explain(page, metadata=False)
+    assert lean.text == result.text
+    assert [c.to_dict() for c in lean.changes] == [c.to_dict() for c in result.changes]
+    assert lean.meta["title"] == result.meta["title"]
+    assert not {"date", "page_type", "page_type_confidence"} & lean.meta.keys()
     tree = parse(page.decode("utf-8"))
     bs = dom_blocks(tree)
-    quiet = find_article(bs, extract(tree).text, "en", log_removals=False)
+    quiet = find_article(bs, extract(tree).text, "en", reasons=False)
     found = find_article(bs, extract(tree).text, "en")
     assert [b.text for b in quiet.kept] == [b.text for b in found.kept]
     assert not [c for c in quiet.changes if c.action == "removed"]
@@ -447,7 +453,7 @@ def test_a_run_apart_is_left_out_with_its_reason(monkeypatch: pytest.MonkeyPatch
         r"another kind than the article's blocks, not kept by trafilatura",
         change.reason,
     )
-    quiet = find_article(bs, extract(tree).text, "en", log_removals=False)
+    quiet = find_article(bs, extract(tree).text, "en", reasons=False)
     assert quiet.kept == found.kept and not quiet.changes
 
 

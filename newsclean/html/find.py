@@ -136,7 +136,7 @@ def find_article(
     language: str | None = None,
     model: DomModel | None = None,
     min_chars: int = 0,
-    log_removals: bool = True,
+    reasons: bool = True,
 ) -> Found:
     """The article's blocks among the page's, given trafilatura's text (None: it found
     nothing). `model` defaults to the shipped one. When the blocks kept hold fewer than
@@ -145,7 +145,7 @@ def find_article(
     all then goes (`apart_runs`), and a doubted block of the article's kind comes back
     (`of_the_articles_kind`).
 
-    `log_removals=False` leaves out the change for each block left out: `clean()` returns
+    `reasons=False` leaves out the change for each block left out: `clean()` returns
     the text alone, and the reasons cost a twentieth of its time on a page (a second walk of
     every tree for the fact that counted most, and the words)."""
     import numpy as np
@@ -177,7 +177,7 @@ def find_article(
     apart = apart_runs(blocks, runs, votes, log_odds, sizes, extracted)
     kin = of_the_articles_kind(blocks, runs, votes, keep, log_odds)
     keep = (keep & ~apart) | (kin & ~caption)
-    if log_removals:
+    if reasons:
         changes += removals(m, blocks, table, log_odds, keep, caption, apart)
     kept = [b for b, k in zip(blocks, keep & ~caption, strict=True) if k]
     return Found(kept, changes, language, page_facts(rows))

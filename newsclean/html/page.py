@@ -40,30 +40,35 @@ DESCRIBED = ("language", "page_type", "page_type_confidence")  # the keys it giv
 
 
 def explain_page(
-    page: str, pipeline: Pipeline, model: DomModel | None = None, text_only: bool = False
+    page: str,
+    pipeline: Pipeline,
+    model: DomModel | None = None,
+    *,
+    metadata: bool = True,
+    reasons: bool = True,
 ) -> Result:
     """The article the DOM block model finds, finished by the pipeline; the page's own text
     if too little is found. `model` is the DOM block model (by default the shipped one).
-    `text_only=True` (what `clean()` asks) leaves out what only `explain()` returns: the
-    DOM blocks left out go unlogged (`find.find_article`), of the markup's metadata only the
-    title is read (`extract.extract`) and the steps that only describe are skipped
-    (`Pipeline.run`). The text is the same."""
+    `metadata=False` reads of the markup's metadata only the title (`extract.extract`) and
+    skips the steps that only describe (`Pipeline.run`); `reasons=False` leaves the DOM
+    blocks left out unlogged (`find.find_article`). `clean()` asks for neither; the text is
+    the same."""
     # one memo for the block table and the filters: they ask the same facts of the same texts
     with run_memo():
-        return _explain_page(page, pipeline, model, text_only)
+        return _explain_page(page, pipeline, model, metadata, reasons)
 
 
-def _explain_page(page: str, pipeline: Pipeline, model: DomModel | None, text_only: bool) -> Result:
+def _explain_page(
+    page: str, pipeline: Pipeline, model: DomModel | None, metadata: bool, reasons: bool
+) -> Result:
     tree = parse(page)
     if tree is None:
         return pipeline.run("")
     blocks = dom_blocks(tree)
-    extraction = extract(tree, all_metadata=not text_only)
+    extraction = extract(tree, all_metadata=metadata)
     min_extracted = pipeline.config.html.min_extracted_chars
     language = extraction.meta.get("language")
-    found = find_article(
-        blocks, extraction.text, language, model, min_extracted, log_removals=not text_only
-    )
+    found = find_article(blocks, extraction.text, language, model, min_extracted, reasons=reasons)
     # the article is found: the whole-page steps would only cut it
     html = pipeline.config.html
     on_extract = pipeline.without(*(s.name for s in pipeline if s.whole_page)).configure(
@@ -74,7 +79,7 @@ def _explain_page(page: str, pipeline: Pipeline, model: DomModel | None, text_on
     result.changes[:0] = found.changes
     described: dict[str, object] | None = None  # the describe step's facts of the whole page
     if size(result.text) < min_extracted:
-        fallback = pipeline.run(render_text(tree), text_only)
+        fallback = pipeline.run(render_text(tree), describe=metadata)
         described = {k: v for k, v in fallback.meta.items() if k in DESCRIBED}
         if prefer_page_text(result.text, fallback.text, min_extracted):
             note = Change(
@@ -91,7 +96,7 @@ def _explain_page(page: str, pipeline: Pipeline, model: DomModel | None, text_on
                 fallback.source,
                 fallback.article_region,
             )
-    if described is None and DESCRIBE in pipeline.names:
+    if metadata and described is None and DESCRIBE in pipeline.names:
         described = page_described(found)
     result.meta = merged(extraction.meta, result.meta, described or {})
     drop_headline(result)
