@@ -21,6 +21,11 @@ LINKED_DATA_XPATH = "//script[@type='application/ld+json']"
 # (<noscript>): they go unless they hold nearly all of the page's text (`parse`)
 HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 HIDDEN_XPATH = "//noscript | //*[@hidden or @aria-hidden='true' or @style]"
+# a no-break space whose two UTF-8 bytes were read as Latin-1 or cp1252, as many a CMS stores
+# it: ftfy repairs "Â\xa0" (the unicode filter would), but the block texts collapse runs of
+# spaces, the no-break space among them, and "Â " or a block-final "Â" tells ftfy nothing.
+# So `parse` repairs the text nodes that hold it, before anyone reads them (trafilatura too)
+MISREAD_NO_BREAK_SPACE = "\u00c2\u00a0"
 # the share of the page's words the shown elements must hold for the hidden ones to go: a
 # page whose text is all in <noscript> (a forum served to a crawler) or in an element a
 # script will show is read as if the script had run
@@ -104,6 +109,8 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
         tree = lxml.html.document_fromstring(html, html_parser())
     except (lxml.etree.ParserError, ValueError):
         return None
+    if MISREAD_NO_BREAK_SPACE in html:
+        repair_no_break_spaces(tree)
     linked_data = [s.text for s in tree.xpath(LINKED_DATA_XPATH) if s.text and s.text.strip()]
     lxml.etree.strip_elements(tree, *INVISIBLE_TAGS, lxml.etree.Comment, with_tail=False)
     if linked_data:
@@ -125,6 +132,18 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     for element in hidden:
         element.drop_tree()
     return tree
+
+
+def repair_no_break_spaces(tree: lxml.html.HtmlElement) -> None:
+    """ftfy's repair of the encoding (`ftfy.fix_encoding`, mojibake alone) on each text of the
+    tree that holds a misread no-break space (MISREAD_NO_BREAK_SPACE)."""
+    import ftfy
+
+    for element in tree.iter():
+        if element.text and MISREAD_NO_BREAK_SPACE in element.text:
+            element.text = ftfy.fix_encoding(element.text)
+        if element.tail and MISREAD_NO_BREAK_SPACE in element.tail:
+            element.tail = ftfy.fix_encoding(element.tail)
 
 
 def is_hidden(element: lxml.html.HtmlElement) -> bool:
