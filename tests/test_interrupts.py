@@ -56,6 +56,9 @@ def start(args: list[str]) -> subprocess.Popen[bytes]:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         pass_fds=(write_end,),
         start_new_session=True,  # a process group of its own, as a terminal gives a command
+        # Ctrl-C as at a terminal, even where these tests run with SIGINT ignored (started in
+        # the background by a shell without job control, whose commands inherit it ignored)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     os.close(write_end)
     with os.fdopen(read_end, "rb") as ready:
