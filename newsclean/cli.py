@@ -39,7 +39,7 @@ from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import IO
 
-from . import DEFAULT_PIPELINE, Pipeline, __version__, explain
+from . import DEFAULT_PIPELINE, Pipeline, __version__, clean
 from .config import ConfigError, load_pipeline
 from .dumps import FileJob, clean_file, explain_document
 from .files import (
@@ -378,7 +378,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             pages.append(score_page(name, kind, gold, output))
 
     pipeline = args.pipeline
-    scores = evaluate(corpus, lambda raw: explain(raw, pipeline).text, kinds, args.worst, on_page)
+    # the text alone is scored: clean(), as score.py runs it (explain()'s text, in its time)
+    scores = evaluate(corpus, lambda raw: clean(raw, pipeline), kinds, args.worst, on_page)
     if not scores:
         raise UsageError(f"{corpus}: no page folders with a gold.txt and an input beside it")
     if args.report:
