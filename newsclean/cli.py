@@ -378,7 +378,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             pages.append(score_page(name, kind, gold, output))
 
     pipeline = args.pipeline
-    # the text alone is scored: clean(), as score.py runs it (explain()'s text, in its time)
+    # only the text is scored: clean() gives explain()'s text without its other work, and
+    # score.py runs it too
     scores = evaluate(corpus, lambda raw: clean(raw, pipeline), kinds, args.worst, on_page)
     if not scores:
         raise UsageError(f"{corpus}: no page folders with a gold.txt and an input beside it")
