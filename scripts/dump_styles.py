@@ -1,17 +1,23 @@
-"""Score newsclean on dump styles the corpora do not ship: what a text browser or a mail makes
-of the same pages.
+"""Score newsclean on dump styles the corpora do not ship: what a text browser, a mail or a
+scraper's text-node reader makes of the same pages.
 
     apt-get install lynx w3m                      # Debian's text browsers
     pip install html2text                         # for the html2text style
     python scripts/dump_styles.py                 # every 3rd wcxb-dev page + readability
     python scripts/dump_styles.py --every 1 --styles lynx,w3m
+    python scripts/dump_styles.py --styles get_text,get_text_raw --without inline_breaks
     python scripts/dump_styles.py --without hard_wraps --without references   # also without
 
 Each page's HTML is rendered by `lynx -dump` (numbered links and a References list, wrapped
 at its default width), `w3m -dump` (wrapped at 80 columns) and html2text with its defaults
 (markdown wrapped at 78 columns, list items left unwrapped; the corpora's md dumps are
 html2text unwrapped), and its text dump (text.txt) is folded at 72 columns as a mail would
-(`textwrap`, breaking at spaces). A style whose tool is missing is skipped. Each rendering
+(`textwrap`, breaking at spaces). `get_text` is what a scraper that reads the page's text
+nodes makes of it: BeautifulSoup's `soup.get_text("\n", strip=True)` once its scripts and
+styles are decomposed, written here with lxml (the page decoded as newsclean decodes it, each
+text node of `<body>` stripped, one a line), so a line breaks at every inline element's edge;
+`get_text_raw` is the same with the scripts' and styles' text left in, as `get_text()` on a
+page as it came gives it. A style whose tool is missing is skipped. Each rendering
 is scored as it is and cleaned by the default pipeline (and, with `--without STEP`, by the
 pipeline without those steps), with the metric of `newsclean eval` and score.py, against the
 page's gold text. The renderings are kept in memory, never written.
@@ -42,7 +48,10 @@ BROWSERS = {
     "lynx": ["lynx", "-dump", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8"],
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
 }
-STYLES = ("lynx", "w3m", "html2text", "fold72")
+STYLES = ("lynx", "w3m", "html2text", "fold72", "get_text", "get_text_raw")
+# what a browser never shows: a scraper decomposes these before get_text() (get_text: gone;
+# get_text_raw: kept)
+UNSHOWN = ("script", "style", "noscript", "template")
 
 
 def page_html(folder: Path) -> bytes | None:
@@ -61,6 +70,25 @@ def folded(text: str, width: int = 72) -> str:
     )
 
 
+def text_nodes(html: bytes, keep_unshown: bool) -> str:
+    """The page's text nodes in `<body>`, each stripped, one a line (BeautifulSoup's
+    `get_text("\n", strip=True)`), without the text of UNSHOWN elements unless `keep_unshown`."""
+    import lxml.html
+
+    from newsclean.decoding import decode
+
+    text = decode(html)
+    if text.lstrip().startswith("<?xml"):
+        text = text.split("?>", 1)[1]  # lxml takes no encoding declaration in a str
+    root = lxml.html.document_fromstring(text)
+    body = root.find("body")
+    body = root if body is None else body
+    if not keep_unshown:
+        for element in list(body.iter(*UNSHOWN)):
+            element.drop_tree()
+    return "\n".join(t.strip() for t in body.itertext() if t.strip())
+
+
 def render(folder: Path, style: str) -> str | None:
     if style == "fold72":
         dump = folder / "text.txt"
@@ -68,6 +96,11 @@ def render(folder: Path, style: str) -> str | None:
     html = page_html(folder)
     if html is None:
         return None
+    if style in ("get_text", "get_text_raw"):
+        try:
+            return text_nodes(html, keep_unshown=style == "get_text_raw")
+        except ValueError:  # no document in it
+            return None
     if style == "html2text":
         try:
             import html2text

@@ -16,6 +16,7 @@ def test_the_default_pipeline_lists_its_filters_in_order():
         "unicode",
         "page_breaks",
         "hard_wraps",
+        "inline_breaks",
         "references",
         "header",
         "describe",

@@ -16,6 +16,18 @@ just short of it and almost none passes it. A line break is the renderer's, not 
 when the next line's first word would not have fitted on the line; those lines are joined.
 Menus, list items and headings end well short of the width before a word that would have
 fitted, and stay apart.
+
+`inline_breaks`: a scraper that reads a page's text nodes one by one and puts a line break
+between them (BeautifulSoup's `get_text("\n")`, lxml's `itertext()` joined by newlines)
+breaks a line at every inline element's edge: "...wrote in a" / "blog post" / ", 21 months
+after...". Every later step would read each piece as a short block of its own, and the
+article finder drops a story broken into link-sized pieces as it drops a menu. The dump shows
+it: lines that open with a sentence's punctuation (", 21 months") after a line left
+unfinished, which no renderer that keeps inline elements inline writes. In such a dump a line
+joins the unfinished one above when it carries the sentence on (it opens in lower case or
+with the punctuation that follows a word), or when it is a few words (a link's or an
+emphasis's text) and the line after it carries the sentence on. Lists and headings stay
+apart, and so does a line that opens with an address.
 """
 
 from __future__ import annotations
@@ -32,6 +44,20 @@ from ..patterns import Pattern, pattern
 from ..pipeline import step
 from ..text import UNSPACED_SCRIPT, ends_with_terminal, join_pieces, key, words
 
+# the sign of a dump broken at inline elements: a line that opens with a sentence's punctuation
+# (", 21 months"), half- or full-width, after a line left unfinished, INLINE_BREAKS_MIN times
+OPENS_WITH_PUNCTUATION = pattern(r"^[,.;:!?，。、；：！？](?:\s|$)")
+INLINE_BREAKS_MIN = 3
+# a line that carries on the sentence of the line above: it opens with the punctuation that
+# follows a word (a sentence's, a closing bracket or quote, a percent sign), or with a
+# lower-case letter that does not start an address
+CARRIES_ON = pattern(r"^(?:[,.;:!?)\]}%’”，。、；：！？）」』】]|(?!https?:|www\.)\p{Ll})")
+# a sentence ends with a full stop, a question or exclamation mark, an ellipsis, a colon or a
+# semicolon, maybe within quotes or brackets ('...said."'); a piece that ends with a bracket
+# or a quote alone ("fetch()", a quoted name) may stand mid-sentence
+SENTENCE_END = pattern(r"[.!?…:;。！？：；][\"'’”»)\]]*$")
+INLINE_PIECE_MAX_WORDS = 4  # a link's or an emphasis's text alone on its line
+NO_SPACE_AFTER = frozenset("(“‘«¿¡")  # an opening bracket or quote: the next piece follows it
 RUNNING_MIN_WORDS, RUNNING_MAX_WORDS = 2, 12  # a running header is a short label, not a sentence
 RUNNING_MIN_REPEATS = 2
 PAGE_MARK_MAX_CHARS = 120  # a page mark sits on a short line
@@ -265,4 +291,77 @@ def hard_wraps(doc: Document) -> None:
                 doc.remove(
                     k, "a line wrapped at the width, joined to the one above", "pages.wrapped_line"
                 )
+        i = j + 1
+
+
+def breaks_inline(texts: list[str]) -> bool:
+    """Whether a dump breaks its lines at inline elements' edges: INLINE_BREAKS_MIN lines or
+    more open with a sentence's punctuation after a line left unfinished."""
+    found = 0
+    for above, line in zip(texts, texts[1:], strict=False):
+        if OPENS_WITH_PUNCTUATION.match(line) and not SENTENCE_END.search(above):
+            found += 1
+            if found >= INLINE_BREAKS_MIN:
+                return True
+    return False
+
+
+def carries_on(line: str) -> bool:
+    """Whether a line carries on the sentence of the line above (CARRIES_ON)."""
+    return CARRIES_ON.match(line) is not None and not is_list_or_heading(line)
+
+
+def inline_piece(texts: list[str], i: int) -> bool:
+    """Whether line `i` is a link's or an emphasis's text set on a line of its own, inside a
+    sentence: a few words, unfinished, and the line after it carries the sentence on."""
+    return (
+        i + 1 < len(texts)
+        and len(texts[i].split()) <= INLINE_PIECE_MAX_WORDS
+        and not SENTENCE_END.search(texts[i])
+        and not is_list_or_heading(texts[i])
+        and carries_on(texts[i + 1])
+    )
+
+
+def glued(pieces: list[str]) -> str:
+    """The pieces of one sentence as one: a space between them but before the punctuation
+    that follows a word and after an opening bracket or quote, and inside a run of a script
+    written without spaces."""
+    out = pieces[0]
+    for piece in pieces[1:]:
+        tight = (
+            (CARRIES_ON.match(piece) is not None and not piece[:1].isalpha())
+            or out[-1:] in NO_SPACE_AFTER
+            or (UNSPACED_SCRIPT.match(piece[:1]) and UNSPACED_SCRIPT.match(out[-1:]))
+        )
+        out += piece if tight else " " + piece
+    return out
+
+
+@step("inline_breaks", "a sentence a scraper broke at every link and emphasis, joined again")
+def inline_breaks(doc: Document) -> None:
+    blocks = doc.blocks
+    texts = [b.text.strip() for b in blocks]
+    if not breaks_inline(texts):
+        return
+    i = 0
+    while i < len(blocks):
+        j = i
+        if not is_list_or_heading(texts[i]):
+            while j + 1 < len(blocks) and not SENTENCE_END.search(texts[j]):
+                if carries_on(texts[j + 1]):
+                    j += 1
+                elif inline_piece(texts, j + 1):
+                    j += 2
+                else:
+                    break
+        if j > i:
+            pieces = texts[i : j + 1]
+            joined = glued(pieces)
+            reason = "a sentence broken at its links and emphases joined"
+            doc.rewrote("\n".join(pieces), joined, reason, "pages.inline_joined")
+            blocks[i].text = joined
+            for k in range(i + 1, j + 1):
+                reason = "a piece of a sentence broken at a link or an emphasis, joined above"
+                doc.remove(k, reason, "pages.inline_piece")
         i = j + 1
