@@ -24,7 +24,7 @@ from .filters.furniture import furniture, header
 from .filters.links import link_blocks
 from .filters.markdown import markdown
 from .filters.media import media, remove_galleries
-from .filters.pages import hard_wraps, inline_breaks, page_breaks
+from .filters.pages import hard_wraps, inline_breaks, one_line, page_breaks
 from .filters.paragraphs import paragraphs
 from .filters.references import references
 from .filters.repeats import repeated_passages
@@ -41,6 +41,7 @@ DEFAULT_PIPELINE = Pipeline(
         page_breaks,
         hard_wraps,
         inline_breaks,
+        one_line,
         references,
         header,
         describe,

@@ -40,8 +40,9 @@ TextFunction = Callable[[str], str]
 
 @dataclass(frozen=True)
 class Step:
-    """A named filter. `whole_page` marks a step that finds the article in a whole-page dump:
-    it is skipped on the text trafilatura extracted from HTML, which is already the article.
+    """A named filter. `whole_page` marks a step that reads a whole-page dump as such (finds
+    the article in it, or splits a page given as one line): it is skipped on the article
+    found in a web page's markup, which is already the article, in its paragraphs.
     `describes` marks a step that says what the page is (metadata) without changing its text:
     `clean()`, which returns the text alone, skips it."""
 
@@ -77,8 +78,8 @@ def step(
     """Decorator: turn `def f(doc: Document) -> None` into a named pipeline step. Bare
     (`@step`), the step is named after the function and described by its docstring's first
     line; or give them: `@step("name", "what it does")`, `whole_page=True` for a step that
-    finds the article in a whole-page dump and `describes=True` for one that only adds
-    metadata (see `Step`)."""
+    reads a whole-page dump as such (finds the article in it) and `describes=True` for one
+    that only adds metadata (see `Step`)."""
 
     def wrap(func: DocFunction) -> Step:
         doc = (func.__doc__ or "").strip().split("\n")[0]

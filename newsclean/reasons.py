@@ -65,11 +65,12 @@ CODES: dict[str, str] = {
     "markdown.markup": "markdown markup removed from a block (links, emphasis, heading marks)",
     # paragraphs
     "paragraphs.rejoined": "a paragraph broken over several blocks, joined again",
-    # pages (steps page_breaks, hard_wraps and inline_breaks)
+    # pages (steps page_breaks, hard_wraps, inline_breaks and one_line)
     "pages.joined": "hard-wrapped lines joined into one paragraph",
     "pages.wrapped_line": "a hard-wrapped line, joined to the one above it",
     "pages.inline_joined": "a sentence a scraper broke at its links and emphases, joined",
     "pages.inline_piece": "a piece of a sentence broken at a link or an emphasis, joined above",
+    "pages.one_line": "a whole page given as one line, split at its sentences' ends",
     "pages.number": "a page number",
     "pages.footer": "a running footer with the page number",
     "pages.running": "a running header or footer, repeated on every page",

@@ -6,6 +6,7 @@ scraper's text-node reader makes of the same pages.
     python scripts/dump_styles.py                 # every 3rd wcxb-dev page + readability
     python scripts/dump_styles.py --every 1 --styles lynx,w3m
     python scripts/dump_styles.py --styles get_text,get_text_raw --without inline_breaks
+    python scripts/dump_styles.py --styles html2txt --without one_line
     python scripts/dump_styles.py --without hard_wraps --without references   # also without
 
 Each page's HTML is rendered by `lynx -dump` (numbered links and a References list, wrapped
@@ -17,7 +18,9 @@ nodes makes of it: BeautifulSoup's `soup.get_text("\n", strip=True)` once its sc
 styles are decomposed, written here with lxml (the page decoded as newsclean decodes it, each
 text node of `<body>` stripped, one a line), so a line breaks at every inline element's edge;
 `get_text_raw` is the same with the scripts' and styles' text left in, as `get_text()` on a
-page as it came gives it. A style whose tool is missing is skipped. Each rendering
+page as it came gives it. `html2txt` is trafilatura's `html2txt()`, the page's whole text
+joined with spaces into one line (as `get_text(" ")` and `" ".join(soup.stripped_strings)`
+give it). A style whose tool is missing is skipped. Each rendering
 is scored as it is and cleaned by the default pipeline (and, with `--without STEP`, by the
 pipeline without those steps), with the metric of `newsclean eval` and score.py, against the
 page's gold text. The renderings are kept in memory, never written.
@@ -48,7 +51,7 @@ BROWSERS = {
     "lynx": ["lynx", "-dump", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8"],
     "w3m": ["w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
 }
-STYLES = ("lynx", "w3m", "html2text", "fold72", "get_text", "get_text_raw")
+STYLES = ("lynx", "w3m", "html2text", "fold72", "get_text", "get_text_raw", "html2txt")
 # what a browser never shows: a scraper decomposes these before get_text() (get_text: gone;
 # get_text_raw: kept)
 UNSHOWN = ("script", "style", "noscript", "template")
@@ -96,6 +99,12 @@ def render(folder: Path, style: str) -> str | None:
     html = page_html(folder)
     if html is None:
         return None
+    if style == "html2txt":
+        import trafilatura
+
+        from newsclean.decoding import decode
+
+        return trafilatura.html2txt(decode(html)) or None
     if style in ("get_text", "get_text_raw"):
         try:
             return text_nodes(html, keep_unshown=style == "get_text_raw")

@@ -247,3 +247,57 @@ def regex_words(text: str) -> list[str]:
     import regex
 
     return regex.findall(r"\w+", text)
+
+
+# -- one_line: a whole page a scraper joined into one line --------------------------------------
+
+MENU = "Skip to content Home News Sport Weather Business Culture Travel Sign in Subscribe"
+FOOTER = "About us Contact us Careers Advertise Privacy policy Cookie settings Terms of use"
+SENTENCES = [
+    "The council voted on Tuesday to restore the old lighthouse, which has stood empty since "
+    "the harbour closed in 1998, and work is due to start in the spring.",
+    "Residents had campaigned for a decade to save the building, and the vote was unanimous.",
+    "Dr. Anna Berg of the Harbour Trust said the U.S. firm that owns the quay had agreed to sell.",
+    "The keeper's cottage beside it will become a small museum about the history of the harbour.",
+    "A cafe will open on its ground floor, with rooms for visiting school classes above it.",
+    "The work will take about eighteen months, the council said.",
+]
+
+
+def test_a_page_given_as_one_line_is_split_at_its_sentences():
+    story = SENTENCES * 4
+    page = " ".join([MENU, *story, FOOTER, MENU])
+    assert len(page) >= 2000
+    result = only("one_line").run(page)
+    # a menu has no sentence end: the one above the story stays with its first sentence, the
+    # footer's stands after the last one's full stop
+    assert result.text.split("\n\n") == [f"{MENU} {story[0]}", *story[1:], f"{FOOTER} {MENU}"]
+    assert [c.code for c in result.changes] == ["pages.one_line"]
+    assert result.changes[0].reason == "a page given as one line, split into its 25 sentences"
+    # and the article finder then weighs each sentence: the story's stay
+    assert "\n\n".join(SENTENCES[1:]) in newsclean.clean(page)
+
+
+def test_a_line_shorter_than_a_page_or_a_dump_with_lines_is_left_alone():
+    short = " ".join(SENTENCES)  # one paragraph: under ONE_LINE_MIN_CHARS
+    assert only("one_line").run(short).text == short
+    lines = "\n".join([MENU, " ".join(SENTENCES * 3), FOOTER, "© 2025 Coast News"])
+    assert not only("one_line").run(lines).changes
+
+
+def test_a_web_pages_article_is_never_split():
+    # the DOM blocks are the article's paragraphs: the step is the whole-page dump's
+    assert newsclean.DEFAULT_PIPELINE["one_line"].whole_page
+    page = "<html><body><article><p>" + " ".join(SENTENCES * 5) + "</p></article></body></html>"
+    assert newsclean.clean(page) == " ".join(SENTENCES * 5)
+
+
+def test_a_script_without_spaces_is_split_at_its_full_stops():
+    text = "市议会周二投票决定修复旧灯塔。工程将于春季开始！居民们为此奔走了十年？" * 60
+    result = only("one_line").run(text)
+    assert result.text.split("\n\n")[:3] == [
+        "市议会周二投票决定修复旧灯塔。",
+        "工程将于春季开始！",
+        "居民们为此奔走了十年？",
+    ]
+    assert "".join(result.text.split("\n\n")) == text

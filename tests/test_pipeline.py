@@ -17,6 +17,7 @@ def test_the_default_pipeline_lists_its_filters_in_order():
         "page_breaks",
         "hard_wraps",
         "inline_breaks",
+        "one_line",
         "references",
         "header",
         "describe",

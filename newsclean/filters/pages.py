@@ -28,6 +28,17 @@ joins the unfinished one above when it carries the sentence on (it opens in lowe
 with the punctuation that follows a word), or when it is a few words (a link's or an
 emphasis's text) and the line after it carries the sentence on. Lists and headings stay
 apart, and so does a line that opens with an address.
+
+`one_line`: a scraper that joins a page's text nodes with spaces (trafilatura's `html2txt`,
+BeautifulSoup's `get_text(" ")`, `" ".join(soup.stripped_strings)`) hands over the whole page
+as one line, menus and footer included, and the article finder, which weighs lines, can only
+keep it whole. A dump of at most ONE_LINE_MAX_LINES lines, one of them ONE_LINE_MIN_CHARS
+characters or longer, is such a page (no paragraph, and none of the corpora's 4,881 dumps, is
+that long alone): its long line is split at its sentences' ends, so the finder weighs each
+sentence, and the menus and link lists, which have no sentence ends, stand apart as the long
+runs of words they are. The sentences stay apart in the output: the line had no paragraphs to
+keep. An article body given as one line is split too, and the finder may cut a sentence from
+it; a pipeline for such bodies drops the step (`DEFAULT_PIPELINE.without("one_line")`).
 """
 
 from __future__ import annotations
@@ -38,7 +49,7 @@ from collections import Counter
 import regex
 
 from .. import phrases
-from ..document import Document
+from ..document import Block, Document
 from ..grammar import heading_level, is_bullet
 from ..patterns import Pattern, pattern
 from ..pipeline import step
@@ -58,6 +69,16 @@ CARRIES_ON = pattern(r"^(?:[,.;:!?)\]}%’”，。、；：！？）」』】]|
 SENTENCE_END = pattern(r"[.!?…:;。！？：；][\"'’”»)\]]*$")
 INLINE_PIECE_MAX_WORDS = 4  # a link's or an emphasis's text alone on its line
 NO_SPACE_AFTER = frozenset("(“‘«¿¡")  # an opening bracket or quote: the next piece follows it
+# a whole page joined into one line: at most this many lines, one this long or longer
+ONE_LINE_MAX_LINES = 3
+ONE_LINE_MIN_CHARS = 2000
+# where a sentence ends: a full stop, question or exclamation mark or ellipsis (within quotes
+# or brackets maybe), then a space and a capital or a digit (not after an abbreviation such
+# as "Dr." or "U.S."); or a full-width stop, which needs no space after it
+SENTENCE_BREAK = pattern(
+    r"(?<!\b\p{Lu}\p{Ll}{0,2}\.)(?<=[.!?…][\"'’”»)\]]*)\s+(?=[\"'“‘«(\[]?[\p{Lu}\d])"
+    r"|(?<=[。！？])(?=\S)"
+)
 RUNNING_MIN_WORDS, RUNNING_MAX_WORDS = 2, 12  # a running header is a short label, not a sentence
 RUNNING_MIN_REPEATS = 2
 PAGE_MARK_MAX_CHARS = 120  # a page mark sits on a short line
@@ -365,3 +386,24 @@ def inline_breaks(doc: Document) -> None:
                 reason = "a piece of a sentence broken at a link or an emphasis, joined above"
                 doc.remove(k, reason, "pages.inline_piece")
         i = j + 1
+
+
+@step(
+    "one_line",
+    "a whole page a scraper joined into one line, split at its sentences' ends",
+    whole_page=True,
+)
+def one_line(doc: Document) -> None:
+    blocks = doc.blocks
+    if not blocks or len(blocks) > ONE_LINE_MAX_LINES:
+        return
+    i = max(range(len(blocks)), key=lambda k: len(blocks[k].text))
+    line = blocks[i].text.strip()
+    if len(line) < ONE_LINE_MIN_CHARS:
+        return
+    sentences = [s for s in SENTENCE_BREAK.split(line) if s.strip()]
+    if len(sentences) < 2:
+        return
+    reason = f"a page given as one line, split into its {len(sentences)} sentences"
+    doc.rewrote(line, "\n".join(sentences), reason, "pages.one_line")
+    blocks[i : i + 1] = [Block(s, blocks[i].gap if k == 0 else 0) for k, s in enumerate(sentences)]
