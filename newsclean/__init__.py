@@ -28,6 +28,7 @@ from .filters.pages import hard_wraps, inline_breaks, one_line, page_breaks
 from .filters.paragraphs import paragraphs
 from .filters.references import references
 from .filters.repeats import repeated_passages
+from .filters.scripts import script_text
 from .filters.unicode import normalise_unicode
 from .filters.units import fix_units, units
 from .phrases import PhraseError
@@ -38,10 +39,11 @@ __version__ = "0.1.0"
 DEFAULT_PIPELINE = Pipeline(
     [
         normalise_unicode,
+        script_text,
+        one_line,
         page_breaks,
         hard_wraps,
         inline_breaks,
-        one_line,
         references,
         header,
         describe,

@@ -41,8 +41,9 @@ TextFunction = Callable[[str], str]
 @dataclass(frozen=True)
 class Step:
     """A named filter. `whole_page` marks a step that reads a whole-page dump as such (finds
-    the article in it, or splits a page given as one line): it is skipped on the article
-    found in a web page's markup, which is already the article, in its paragraphs.
+    the article in it, takes its scripts' data, splits a page given as one line): it is skipped
+    on the article found in a web page's markup, which is already the article, in its
+    paragraphs.
     `describes` marks a step that says what the page is (metadata) without changing its text:
     `clean()`, which returns the text alone, skips it."""
 

@@ -74,6 +74,8 @@ CODES: dict[str, str] = {
     "pages.number": "a page number",
     "pages.footer": "a running footer with the page number",
     "pages.running": "a running header or footer, repeated on every page",
+    # scripts (step script_text)
+    "scripts.data": "a script's data (JSON: linked data, a page's state), which no reader sees",
     # repeats (step repeats)
     "repeats.passage": "a passage standing earlier on the page (a copy for another screen size)",
     # references (a text browser's numbered links)

@@ -123,7 +123,7 @@ def test_bare_step_decorator_names_and_describes_the_step_and_it_pickles():
 def test_a_users_whole_page_step_is_skipped_on_extracted_html_like_the_article_steps():
     page = (ROOT / "fixtures" / "html" / "article.html").read_text(encoding="utf-8")
     whole_page = {s.name for s in DEFAULT_PIPELINE if s.whole_page}
-    assert whole_page == {"one_line", "describe", "article", "article_edges"}
+    assert whole_page == {"script_text", "one_line", "describe", "article", "article_edges"}
     on_page = step("shout_page", "upper-case", whole_page=True)(shout.run)
     on_text = DEFAULT_PIPELINE.insert_after("paragraphs", on_page)
     assert newsclean.clean("A line.", on_text) == "A LINE."  # a dump is a whole page

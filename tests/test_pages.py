@@ -293,11 +293,22 @@ def test_a_web_pages_article_is_never_split():
 
 
 def test_a_script_without_spaces_is_split_at_its_full_stops():
+    menu = "首页 新闻 体育 财经 科技 娱乐 汽车 房产 "  # a menu's labels, joined with spaces
     text = "市议会周二投票决定修复旧灯塔。工程将于春季开始！居民们为此奔走了十年？" * 60
-    result = only("one_line").run(text)
+    result = only("one_line").run(menu + text)
     assert result.text.split("\n\n")[:3] == [
-        "市议会周二投票决定修复旧灯塔。",
+        menu + "市议会周二投票决定修复旧灯塔。",  # the menu clings to the first sentence
         "工程将于春季开始！",
         "居民们为此奔走了十年？",
     ]
-    assert "".join(result.text.split("\n\n")) == text
+    assert "".join(result.text.split("\n\n")) == menu + text
+    assert only("one_line").run(text).text == text  # prose alone: no menu, no page
+
+
+def test_a_long_paragraph_without_a_menus_labels_is_left_whole():
+    # one paragraph of 2,000 characters: as a dump, and as the article a dump of many lines gives
+    paragraph = " ".join(SENTENCES * 4)
+    assert only("one_line").run(paragraph).text == paragraph
+    raw = "\n".join(["Home", "News", "Sport", "Weather", paragraph, "About us", "Contact"])
+    assert newsclean.clean(raw) == paragraph
+    assert newsclean.clean(newsclean.clean(raw)) == paragraph

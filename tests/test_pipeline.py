@@ -14,10 +14,11 @@ RAW = f"ADVERTISEMENT\n\n{PARAGRAPH}\n\nSHOUTING LINE"
 def test_the_default_pipeline_lists_its_filters_in_order():
     assert DEFAULT_PIPELINE.names == [
         "unicode",
+        "script_text",
+        "one_line",
         "page_breaks",
         "hard_wraps",
         "inline_breaks",
-        "one_line",
         "references",
         "header",
         "describe",
@@ -45,7 +46,10 @@ def test_without_drops_a_step_and_leaves_the_default_alone():
 
 
 def test_an_unknown_step_name_is_a_clear_error():
-    with pytest.raises(KeyError, match="no step named 'adz'; steps are: unicode, page_breaks"):
+    with pytest.raises(
+        KeyError,
+        match="no step named 'adz'; steps are: unicode, script_text, one_line, page_breaks",
+    ):
         DEFAULT_PIPELINE.without("adz")
 
 

@@ -32,13 +32,17 @@ apart, and so does a line that opens with an address.
 `one_line`: a scraper that joins a page's text nodes with spaces (trafilatura's `html2txt`,
 BeautifulSoup's `get_text(" ")`, `" ".join(soup.stripped_strings)`) hands over the whole page
 as one line, menus and footer included, and the article finder, which weighs lines, can only
-keep it whole. A dump of at most ONE_LINE_MAX_LINES lines, one of them ONE_LINE_MIN_CHARS
-characters or longer, is such a page (no paragraph, and none of the corpora's 4,881 dumps, is
-that long alone): its long line is split at its sentences' ends, so the finder weighs each
-sentence, and the menus and link lists, which have no sentence ends, stand apart as the long
-runs of words they are. The sentences stay apart in the output: the line had no paragraphs to
-keep. An article body given as one line is split too, and the finder may cut a sentence from
-it; a pipeline for such bodies drops the step (`DEFAULT_PIPELINE.without("one_line")`).
+keep it whole. Such a dump has at most ONE_LINE_MAX_LINES lines, one of them ONE_LINE_MIN_CHARS
+characters or longer, and that line shows the page's menus: a run of LABEL_RUN_WORDS words
+that open with a capital and end without punctuation ("Home News Sport Weather ..."), which a
+paragraph does not hold (none of the corpora's 4,881 dumps has that shape). Its long line is
+split at its sentences' ends, so the finder weighs each sentence, and the menus and link
+lists, which have no sentence ends, stand apart as the long runs of words they are (or cling
+to the sentence beside them). The sentences stay apart in the output: the line had no
+paragraphs to keep. A long paragraph without such a run stays whole, on the first pass and on
+the pass that checks the output settled; an article body given as one line that holds one (a
+list of names, a table's row) is split too, and the finder may cut a sentence from it: a
+pipeline for such bodies drops the step (`DEFAULT_PIPELINE.without("one_line")`).
 """
 
 from __future__ import annotations
@@ -72,6 +76,14 @@ NO_SPACE_AFTER = frozenset("(“‘«¿¡")  # an opening bracket or quote: the 
 # a whole page joined into one line: at most this many lines, one this long or longer
 ONE_LINE_MAX_LINES = 3
 ONE_LINE_MIN_CHARS = 2000
+# ... and holds a run of LABEL_RUN_WORDS words that open with a capital or a digit (or are
+# written in a script without spaces, whose prose has none between its words) and end
+# without punctuation: a menu's or a footer's labels, which a paragraph does not hold
+LABEL_RUN_WORDS = 8
+LABEL_RUN = pattern(
+    r"(?:(?<!\S)[\p{Lu}\d\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}][^\s.,;:!?。，、！？]*\s+)"
+    + f"{{{LABEL_RUN_WORDS}}}"
+)
 # where a sentence ends: a full stop, question or exclamation mark or ellipsis (within quotes
 # or brackets maybe), then a space and a capital or a digit (not after an abbreviation such
 # as "Dr." or "U.S."); or a full-width stop, which needs no space after it
@@ -399,7 +411,7 @@ def one_line(doc: Document) -> None:
         return
     i = max(range(len(blocks)), key=lambda k: len(blocks[k].text))
     line = blocks[i].text.strip()
-    if len(line) < ONE_LINE_MIN_CHARS:
+    if len(line) < ONE_LINE_MIN_CHARS or not LABEL_RUN.search(line):
         return
     sentences = [s for s in SENTENCE_BREAK.split(line) if s.strip()]
     if len(sentences) < 2:
