@@ -4,11 +4,11 @@ sees it, and the article finder reads a long line of JSON as it reads a paragrap
 
 A line that is a JSON object or array (it parses as one) of DATA_MIN_CHARS characters or more
 is a script's data: a page's linked data, a framework's page state, a widget's settings.
-Nothing a page shows as text is written so, but for a tutorial's example, which is short: of
-the corpora's own dumps, the JSON lines their gold texts keep are 100 to 382 characters long
-(one is 886), where a page's data runs from 400 characters to hundreds of thousands. A
-script's code is left to the article finder: a line of it reads much as a tutorial's example
-does, and the examples are the article's.
+Nothing a page shows as text is written so, but for a tutorial's example, which is short: in
+the corpora's own dumps, the tutorials' JSON examples their gold texts keep are 100 to 382
+characters long (one is 886), where a page's data runs from 400 characters to hundreds of
+thousands. A script's code is left to the article finder: a line of it reads much as a
+tutorial's example does, and the examples are the article's.
 """
 
 from __future__ import annotations
