@@ -28,6 +28,11 @@ SPLIT_WORD = pattern(r"(?<=\p{Ll})-$")
 # a line of them breaks anywhere, and its pieces join without a space (Korean is written with
 # spaces)
 UNSPACED_SCRIPT = pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\u3000-\u303f\uff00-\uffef]")
+# the punctuation that follows a word without a space (a sentence's, a closing bracket or
+# quote, a percent sign; half- and full-width), and what precedes one without a space: a piece
+# that opens with the one, or follows the other, joins the piece before it without a space
+FOLLOWS_A_WORD = ",.;:!?)]}%’”，。、；：！？）」』】"
+PRECEDES_A_WORD = "(“‘«¿¡"
 
 
 def word_list(text: str) -> list[str]:
@@ -125,12 +130,18 @@ def is_paragraph(text: str) -> bool:
 
 def join_pieces(pieces: list[str]) -> str:
     """The pieces of one paragraph as one: a space between words, a word hyphenated across a
-    break made whole, no space inside a run of a script written without spaces."""
+    break made whole, no space inside a run of a script written without spaces, before the
+    punctuation that follows a word or after an opening bracket or quote (a sentence a
+    scraper broke at its links: "yard in" + "Gdansk" + ", will carry")."""
     out = [pieces[0]]
     for piece in pieces[1:]:
         if SPLIT_WORD.search(out[-1][-2:]):
             out[-1] = out[-1][:-1] + piece
-        elif UNSPACED_SCRIPT.match(piece[:1]) and UNSPACED_SCRIPT.match(out[-1][-1:]):
+        elif (
+            (UNSPACED_SCRIPT.match(piece[:1]) and UNSPACED_SCRIPT.match(out[-1][-1:]))
+            or (piece and piece[0] in FOLLOWS_A_WORD)
+            or (out[-1] and out[-1][-1] in PRECEDES_A_WORD)
+        ):
             out[-1] += piece
         else:
             out.append(piece)

@@ -126,3 +126,7 @@ def test_pieces_join_with_a_space_between_words_and_none_inside_a_script_without
     assert join_pieces(["工事は来春に始まる", "。市議会は"]) == "工事は来春に始まる。市議会は"
     assert join_pieces(["서울에서 열린", "회의"]) == "서울에서 열린 회의"  # Korean has spaces
     assert join_pieces(["東京 Tokyo", "station"]) == "東京 Tokyo station"
+    # a sentence a scraper broke at its links: no space before a comma or after a bracket
+    pieces = ["a yard in", "Gdansk", ", will carry cars", "(", "details", ")", "."]
+    assert join_pieces(pieces) == "a yard in Gdansk, will carry cars (details)."
+    assert join_pieces(["said", "“", "Yes", "”", "."]) == "said “Yes”."

@@ -27,7 +27,8 @@ unfinished, which no renderer that keeps inline elements inline writes. In such 
 joins the unfinished one above when it carries the sentence on (it opens in lower case or
 with the punctuation that follows a word), or when it is a few words (a link's or an
 emphasis's text) and the line after it carries the sentence on. Lists and headings stay
-apart, and so does a line that opens with an address.
+apart, and so does a line that opens with an address. The pieces join as a paragraph's
+broken lines do (`text.join_pieces`: no space before a comma or after an opening bracket).
 
 `one_line`: a scraper that joins a page's text nodes with spaces (trafilatura's `html2txt`,
 BeautifulSoup's `get_text(" ")`, `" ".join(soup.stripped_strings)`) hands over the whole page
@@ -57,22 +58,22 @@ from ..document import Block, Document
 from ..grammar import heading_level, is_bullet
 from ..patterns import Pattern, pattern
 from ..pipeline import step
-from ..text import UNSPACED_SCRIPT, ends_with_terminal, join_pieces, key, words
+from ..text import FOLLOWS_A_WORD, UNSPACED_SCRIPT, ends_with_terminal, join_pieces, key, words
 
 # the sign of a dump broken at inline elements: a line that opens with a sentence's punctuation
 # (", 21 months"), half- or full-width, after a line left unfinished, INLINE_BREAKS_MIN times
-OPENS_WITH_PUNCTUATION = pattern(r"^[,.;:!?，。、；：！？](?:\s|$)")
+SENTENCE_PUNCTUATION = ",.;:!?，。、；：！？"
+OPENS_WITH_PUNCTUATION = pattern(r"^[" + regex.escape(SENTENCE_PUNCTUATION) + r"](?:\s|$)")
 INLINE_BREAKS_MIN = 3
 # a line that carries on the sentence of the line above: it opens with the punctuation that
 # follows a word (a sentence's, a closing bracket or quote, a percent sign), or with a
 # lower-case letter that does not start an address
-CARRIES_ON = pattern(r"^(?:[,.;:!?)\]}%’”，。、；：！？）」』】]|(?!https?:|www\.)\p{Ll})")
+CARRIES_ON = pattern(r"^(?:[" + regex.escape(FOLLOWS_A_WORD) + r"]|(?!https?:|www\.)\p{Ll})")
 # a sentence ends with a full stop, a question or exclamation mark, an ellipsis, a colon or a
 # semicolon, maybe within quotes or brackets ('...said."'); a piece that ends with a bracket
 # or a quote alone ("fetch()", a quoted name) may stand mid-sentence
 SENTENCE_END = pattern(r"[.!?…:;。！？：；][\"'’”»)\]]*$")
 INLINE_PIECE_MAX_WORDS = 4  # a link's or an emphasis's text alone on its line
-NO_SPACE_AFTER = frozenset("(“‘«¿¡")  # an opening bracket or quote: the next piece follows it
 # a whole page joined into one line: at most this many lines, one this long or longer
 ONE_LINE_MAX_LINES = 3
 ONE_LINE_MIN_CHARS = 2000
@@ -332,7 +333,12 @@ def breaks_inline(texts: list[str]) -> bool:
     more open with a sentence's punctuation after a line left unfinished."""
     found = 0
     for above, line in zip(texts, texts[1:], strict=False):
-        if OPENS_WITH_PUNCTUATION.match(line) and not SENTENCE_END.search(above):
+        # the first character alone rules out nearly every line, without a pattern call
+        if (
+            line[:1] in SENTENCE_PUNCTUATION
+            and OPENS_WITH_PUNCTUATION.match(line)
+            and not SENTENCE_END.search(above)
+        ):
             found += 1
             if found >= INLINE_BREAKS_MIN:
                 return True
@@ -356,21 +362,6 @@ def inline_piece(texts: list[str], i: int) -> bool:
     )
 
 
-def glued(pieces: list[str]) -> str:
-    """The pieces of one sentence as one: a space between them but before the punctuation
-    that follows a word and after an opening bracket or quote, and inside a run of a script
-    written without spaces."""
-    out = pieces[0]
-    for piece in pieces[1:]:
-        tight = (
-            (CARRIES_ON.match(piece) is not None and not piece[:1].isalpha())
-            or out[-1:] in NO_SPACE_AFTER
-            or (UNSPACED_SCRIPT.match(piece[:1]) and UNSPACED_SCRIPT.match(out[-1:]))
-        )
-        out += piece if tight else " " + piece
-    return out
-
-
 @step("inline_breaks", "a sentence a scraper broke at every link and emphasis, joined again")
 def inline_breaks(doc: Document) -> None:
     blocks = doc.blocks
@@ -390,7 +381,7 @@ def inline_breaks(doc: Document) -> None:
                     break
         if j > i:
             pieces = texts[i : j + 1]
-            joined = glued(pieces)
+            joined = join_pieces(pieces)
             reason = "a sentence broken at its links and emphases joined"
             doc.rewrote("\n".join(pieces), joined, reason, "pages.inline_joined")
             blocks[i].text = joined
