@@ -23,15 +23,13 @@ from typing import TYPE_CHECKING
 import regex
 
 from . import phrases
-from .grammar import heading_level, is_bullet
+from .grammar import ends_with_stop, heading_level, is_bullet, marks
 from .language import stopwords
 from .text import key, link_share, plain, plain_words
 
 if TYPE_CHECKING:  # numpy is imported where it is used: it is slow to import
     import numpy as np
 
-SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
-PUNCTUATION = frozenset(",.;:!?،、，。；")
 COPYRIGHT_SIGNS = ("©", "Ⓒ")
 SHORT_WORDS = 3  # a block this short is a label, a menu entry, a button
 LINKED = 0.5  # a block with this share of its words inside links is a link line
@@ -152,11 +150,11 @@ def block_row(
     return [
         math.log1p(n),
         link_share(text),
-        float(end.endswith(SENTENCE_ENDS)),
+        float(ends_with_stop(end)),
         float(is_bullet(text)),
         float(heading_level(text) > 0),
         capitalised_share(p),
-        min(1.0, sum(map(p.count, PUNCTUATION)) / (n or 1)),
+        min(1.0, marks(p) / (n or 1)),
         0.0,
         0.0,
         math.log(seen[k]) if k else 0.0,

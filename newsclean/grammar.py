@@ -37,8 +37,42 @@ ITALIC = pattern(
 )
 IMAGE = pattern(r"!" + LINK_TEXT + TARGET, same_in_re=True)
 LINK = pattern(LINK_TEXT + TARGET, same_in_re=True)
+# Punctuation in every script, by the Unicode properties that name it, so that a paragraph in
+# Hindi ("।"), Urdu ("۔", "؟"), Armenian ("։"), Amharic ("።", "፣"), Burmese ("။", "၊") or Khmer
+# ("។") reads as one, as it does in English or Chinese. Each is the inside of a character class.
+# STOPS end a sentence (Sentence_Terminal: . ! ? 。 ！ ？ । ۔ ؟ ։ ። ။ ។ ..., and the ellipsis);
+STOPS = r"\p{Sentence_Terminal}…"
+# MARKS end a sentence or a clause (Terminal_Punctuation: . ! ? 。 । ..., and , ; : ، 、 ， ፣ ...;
+# not the ellipsis, which also trails a label cut short: "Choose a reason…").
+MARKS = r"\p{Terminal_Punctuation}"
+STOP = regex.compile(f"[{STOPS}]")
+MARK = regex.compile(f"[{MARKS}]")
+# Thai and Lao end their sentences with no mark at all (a space between phrases is all)
+STOPLESS = regex.compile(r"[\p{Thai}\p{Lao}]")
+LETTER = regex.compile(r"[\p{L}\p{M}]")
+# what may end a finished line: a stop, a colon or a semicolon, a closing quote or bracket
 TERMINAL = frozenset(".!?…:;\"”’»)'")
-ENDS_SENTENCE = frozenset(".!?…")
+
+
+def ends_with_stop(text: str) -> bool:
+    """The text's last character ends a sentence, in any script (STOPS)."""
+    return STOP.match(text[-1:]) is not None
+
+
+def is_terminal(char: str) -> bool:
+    """A character that may end a finished line: TERMINAL's, or another script's stop."""
+    return char in TERMINAL or (not char.isascii() and STOP.match(char) is not None)
+
+
+def marks(text: str) -> int:
+    """How many marks end a sentence or a clause in the text, in any script (MARKS)."""
+    return len(MARK.findall(text))
+
+
+def in_stopless_script(text: str) -> bool:
+    """Most of the text's letters are of a script that ends its sentences with no mark (Thai,
+    Lao), so that its punctuation, or the lack of it, tells nothing."""
+    return not text.isascii() and len(STOPLESS.findall(text)) * 2 > len(LETTER.findall(text))
 
 
 def without_images(text: str) -> str:

@@ -13,8 +13,9 @@ from .grammar import (
     HEADING,
     LINK,
     QUOTE,
-    TERMINAL,
     WORD,
+    ends_with_stop,
+    is_terminal,
     may_have_marker,
     without_images,
     without_italics,
@@ -33,6 +34,8 @@ UNSPACED_SCRIPT = pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\u3000-\u303
 # that opens with the one, or follows the other, joins the piece before it without a space
 FOLLOWS_A_WORD = ",.;:!?)]}%’”，。、；：！？）」』】"
 PRECEDES_A_WORD = "(“‘«¿¡"
+# stops that end a question or cut a sentence off, not a statement of a paragraph's
+NOT_A_STATEMENT = frozenset("?？؟⁇⁈⁉‽⸮…")
 
 
 def word_list(text: str) -> list[str]:
@@ -90,7 +93,7 @@ def plain_words(text: str) -> int:
 
 def ends_with_terminal(text: str) -> bool:
     text = text.rstrip(" *_")
-    return bool(text) and text[-1] in TERMINAL
+    return bool(text) and is_terminal(text[-1])
 
 
 def starts_lower(text: str) -> bool:
@@ -125,7 +128,10 @@ def is_paragraph(text: str) -> bool:
     as it stands, links' targets too; counted from the key where the block is plain already.)"""
     p = plain(text)
     n = plain_words(text) if p == text else words(text)
-    return n >= 25 or (n >= 8 and p.rstrip("\"'”’»)").endswith((".", "!")))
+    if n >= 25:
+        return True
+    end = p.rstrip("\"'”’»)")
+    return n >= 8 and ends_with_stop(end) and end[-1] not in NOT_A_STATEMENT
 
 
 def join_pieces(pieces: list[str]) -> str:

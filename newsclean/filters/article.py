@@ -26,7 +26,7 @@ import regex
 
 from .. import blocks, config, language, phrases
 from ..document import Document
-from ..grammar import heading_level, is_bullet, without_images
+from ..grammar import STOPS, heading_level, in_stopless_script, is_bullet, marks, without_images
 from ..kinds import ad_reason, can_be_title, is_byline, is_dateline, is_source_name, media_reason
 from ..memo import memoised
 from ..model import BlockModel, shipped, viterbi
@@ -63,14 +63,14 @@ HTML_TAG = pattern(
     regex.I,
 )
 TRUNCATED = pattern(r"\p{L}(?:\.\.\.|…)$")  # a word cut off: "the company sa..."
-SENTENCE_ENDS = (".", "!", "?", "…", ":", ";", "。", "！", "？")
+# a sentence ends with a stop, in any script, or (here) a colon or semicolon
+SENTENCE_END = regex.compile(rf"[{STOPS}:;]")
 # a clock time opening a list item or closing a line: "* 14:32 Title", "Title 3/9 18:45"
 TIMESTAMPED = pattern(r"^(?:[-*+]|\d{1,3}\.)?\s{0,4}\d{1,2}:\d\d\b|\b\d{1,2}:\d\d$")
 UNBROKEN_MIN = 40  # characters without a space: a URL, base64 data, an identifier
 UNBROKEN = pattern(
     rf"[^\s\p{{Han}}\p{{Hiragana}}\p{{Katakana}}\p{{Hangul}}\p{{Thai}}]{{{UNBROKEN_MIN},}}"
 )
-PUNCTUATION = pattern(r"[,.;:!?،、，。；]", same_in_re=True)
 UNPUNCTUATED_MIN_WORDS = 20  # a line this long, with fewer punctuation marks
 WORDS_PER_MARK = 25  # than one per this many words, is a list (of languages, tags, names)
 NUMBER = pattern(r"\d+")
@@ -95,7 +95,7 @@ def reads_as_sentence(p: str) -> bool:
     """A block's plain text ends like a sentence; a word cut off by an ellipsis ("the company
     said it...") is a teaser's truncated summary, not a sentence."""
     end = p.rstrip("\"'”’»)]*_ ")
-    return end.endswith(SENTENCE_ENDS) and not TRUNCATED.search(end[-4:])
+    return SENTENCE_END.match(end[-1:]) is not None and not TRUNCATED.search(end[-4:])
 
 
 def size(text: str) -> int:
@@ -203,7 +203,7 @@ def content_score(text: str) -> BlockScore:
         return BlockScore(list_cost(n), "title-case line")
     sentence = reads_as_sentence(p)
     long_line = not sentence and n >= UNPUNCTUATED_MIN_WORDS
-    if long_line and len(PUNCTUATION.findall(text)) * WORDS_PER_MARK < n:
+    if long_line and marks(text) * WORDS_PER_MARK < n and not in_stopless_script(p):
         return BlockScore(list_cost(n), "a list of words without punctuation")
     if not sentence and ":" in text and TIMESTAMPED.search(p):
         return BlockScore(-DEBRIS_COST, "a headline with its time (a news ticker)")

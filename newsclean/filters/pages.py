@@ -55,24 +55,23 @@ import regex
 
 from .. import phrases
 from ..document import Block, Document
-from ..grammar import heading_level, is_bullet
+from ..grammar import MARK, MARKS, STOPS, heading_level, is_bullet
 from ..patterns import Pattern, pattern
 from ..pipeline import step
 from ..text import FOLLOWS_A_WORD, UNSPACED_SCRIPT, ends_with_terminal, join_pieces, key, words
 
 # the sign of a dump broken at inline elements: a line that opens with a sentence's punctuation
 # (", 21 months"), half- or full-width, after a line left unfinished, INLINE_BREAKS_MIN times
-SENTENCE_PUNCTUATION = ",.;:!?，。、；：！？"
-OPENS_WITH_PUNCTUATION = pattern(r"^[" + regex.escape(SENTENCE_PUNCTUATION) + r"](?:\s|$)")
+OPENS_WITH_PUNCTUATION = pattern(rf"^[{MARKS}](?:\s|$)")
 INLINE_BREAKS_MIN = 3
 # a line that carries on the sentence of the line above: it opens with the punctuation that
 # follows a word (a sentence's, a closing bracket or quote, a percent sign), or with a
 # lower-case letter that does not start an address
 CARRIES_ON = pattern(r"^(?:[" + regex.escape(FOLLOWS_A_WORD) + r"]|(?!https?:|www\.)\p{Ll})")
-# a sentence ends with a full stop, a question or exclamation mark, an ellipsis, a colon or a
-# semicolon, maybe within quotes or brackets ('...said."'); a piece that ends with a bracket
-# or a quote alone ("fetch()", a quoted name) may stand mid-sentence
-SENTENCE_END = pattern(r"[.!?…:;。！？：；][\"'’”»)\]]*$")
+# a sentence ends with a stop (in any script), a colon or a semicolon, maybe within quotes or
+# brackets ('...said."'); a piece that ends with a bracket or a quote alone ("fetch()", a
+# quoted name) may stand mid-sentence
+SENTENCE_END = pattern(rf"[{STOPS}:;：；][\"'’”»)\]]*$")
 INLINE_PIECE_MAX_WORDS = 4  # a link's or an emphasis's text alone on its line
 # a whole page joined into one line: at most this many lines, one this long or longer
 ONE_LINE_MAX_LINES = 3
@@ -87,10 +86,12 @@ LABEL_RUN = pattern(
 )
 # where a sentence ends: a full stop, question or exclamation mark or ellipsis (within quotes
 # or brackets maybe), then a space and a capital or a digit (not after an abbreviation such
-# as "Dr." or "U.S."); or a full-width stop, which needs no space after it
+# as "Dr." or "U.S."); a full-width stop, which needs no space after it; or another script's
+# stop ("।", "۔", "։", "።", "။"), which no abbreviation or number uses, then a space
 SENTENCE_BREAK = pattern(
     r"(?<!\b\p{Lu}\p{Ll}{0,2}\.)(?<=[.!?…][\"'’”»)\]]*)\s+(?=[\"'“‘«(\[]?[\p{Lu}\d])"
     r"|(?<=[。！？])(?=\S)"
+    r"|(?<=\p{Sentence_Terminal})(?<![.!?。！？．｡])\s+"
 )
 RUNNING_MIN_WORDS, RUNNING_MAX_WORDS = 2, 12  # a running header is a short label, not a sentence
 RUNNING_MIN_REPEATS = 2
@@ -333,9 +334,10 @@ def breaks_inline(texts: list[str]) -> bool:
     more open with a sentence's punctuation after a line left unfinished."""
     found = 0
     for above, line in zip(texts, texts[1:], strict=False):
-        # the first character alone rules out nearly every line, without a pattern call
+        # the first character alone rules out nearly every line, with a pattern call at most
+        first = line[:1]
         if (
-            line[:1] in SENTENCE_PUNCTUATION
+            (first in ",.;:!?" if first.isascii() else MARK.match(first) is not None)
             and OPENS_WITH_PUNCTUATION.match(line)
             and not SENTENCE_END.search(above)
         ):
