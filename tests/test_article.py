@@ -365,3 +365,42 @@ def test_unspaced_scripts_stand_behind_their_quick_test():
             assert MAY_BE_UNSPACED.match(char), hex(code)
     assert MAY_BE_UNSPACED.search("Café “naïve” — 3 €5") is not None  # € is past the gap
     assert MAY_BE_UNSPACED.search("Café “naïve” — déjà vu") is None
+
+
+# -- every script's punctuation -----------------------------------------------------------------
+
+# a full stop after a word (not in a number or an abbreviation's middle), as another script's
+SENTENCE_STOP = regex.compile(r"(?<=\p{L}[\"'”’)]?)\.(?=\s|$)")
+
+
+@pytest.mark.parametrize(
+    "stop",
+    ["।", "۔", "։", "።", "။", "។", "．"],
+    ids=["devanagari", "urdu", "armenian", "ethiopic", "myanmar", "khmer", "full-width"],
+)
+def test_a_page_whose_sentences_end_in_another_scripts_stop_is_cut_to_the_same_article(stop):
+    page = (TEST_DATA / "whole_page.md").read_text(encoding="utf-8")
+    with_stop = newsclean.clean(SENTENCE_STOP.sub(stop, page))
+    assert with_stop == SENTENCE_STOP.sub(stop, "\n\n".join(PARAGRAPHS))
+
+
+def test_a_hindi_paragraph_reads_as_prose_and_a_hindi_menu_as_lines():
+    paragraph = (
+        "नगर निगम के अधिकारियों ने बताया कि शहर के निचले इलाकों से पानी निकालने के लिए पंप लगाए"
+        " गए हैं और राहत कार्य जारी है। कई स्कूलों को एहतियात के तौर पर बंद कर दिया गया है।"
+    )
+    assert block_score(paragraph).why == "prose"
+    assert block_score("होम").why == "short line"
+
+
+def test_a_thai_paragraph_is_no_list_of_words_though_it_has_no_punctuation():
+    paragraph = (
+        "เจ้าหน้าที่กรุงเทพมหานครได้นำเครื่องสูบน้ำไปติดตั้งในจุดที่น้ำท่วมสูง"
+        " และขอให้ประชาชนหลีกเลี่ยงเส้นทางดังกล่าว โรงเรียนหลายแห่งประกาศปิดการเรียนการสอนชั่วคราว"
+    )
+    assert block_score(paragraph).value > 0
+    # a line of English words without punctuation is still one
+    words_alone = " ".join(["Politics Business Sport Culture Travel Science"] * 4)
+    assert block_score(words_alone).why == "title-case line"
+    tags = " ".join(["politics business sport culture travel science"] * 4)
+    assert block_score(tags).why == "a list of words without punctuation"

@@ -16,6 +16,10 @@ from newsclean.grammar import (
     LINK,
     QUOTE,
     WORD,
+    ends_with_stop,
+    in_stopless_script,
+    is_terminal,
+    marks,
     may_have_marker,
     without_images,
     without_italics,
@@ -130,3 +134,37 @@ def test_pieces_join_with_a_space_between_words_and_none_inside_a_script_without
     pieces = ["a yard in", "Gdansk", ", will carry cars", "(", "details", ")", "."]
     assert join_pieces(pieces) == "a yard in Gdansk, will carry cars (details)."
     assert join_pieces(["said", "“", "Yes", "”", "."]) == "said “Yes”."
+
+
+# -- every script's punctuation -----------------------------------------------------------------
+
+
+def test_a_sentence_ends_with_any_scripts_stop():
+    for stop in ".!?…。！？．।॥۔؟։።။។":
+        assert ends_with_stop(f"word{stop}"), stop
+        assert is_terminal(stop), stop
+    for other in ",;:、，፣)a1 ":
+        assert not ends_with_stop(f"word{other}"), other
+    assert not ends_with_stop("")
+    assert is_terminal(")") and is_terminal(":") and not is_terminal(",") and not is_terminal("a")
+
+
+def test_marks_count_every_scripts_clause_and_sentence_punctuation():
+    assert marks("a, b; c: d. e! f? g، h、 i， j፣ k၊ l। m۔ n։") == 14
+    assert marks("Choose a reason… or another") == 0  # an ellipsis trails a label cut short
+    assert marks("no punctuation here at all") == 0
+
+
+def test_thai_and_lao_are_written_without_stops():
+    assert in_stopless_script("ฝนที่ตกหนักตลอดคืนวันจันทร์ทำให้เกิดน้ำท่วมขัง ประชาชนจำนวนมาก")
+    assert in_stopless_script("ຝົນຕົກໜັກໃນນະຄອນຫຼວງວຽງຈັນ")
+    assert not in_stopless_script("Heavy rain fell on Bangkok on Monday")
+    assert not in_stopless_script("भारी बारिश के बाद कई इलाकों में पानी भर गया।")
+    assert not in_stopless_script("Bangkok (กรุงเทพมหานคร) flooded again this week, officials said")
+
+
+def test_a_full_sentence_in_another_script_is_a_paragraph_and_a_question_is_not():
+    sentence = "मौसम विभाग ने अगले दो दिनों तक और बारिश होने की चेतावनी जारी की है।"
+    assert is_paragraph(sentence)
+    assert not is_paragraph(sentence[:-1])  # 15 words, no stop
+    assert not is_paragraph(sentence[:-1] + "؟")
