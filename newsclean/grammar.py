@@ -1,6 +1,7 @@
 """The markdown grammar newsclean reads: words, link and image syntax, heading, bullet and
-quote markers, emphasis, and the characters that end a sentence. The patterns here either
-cannot backtrack (and run unguarded on the hot path) or go through the timeout guard."""
+quote markers, emphasis, and the characters that end a sentence or a clause, in every script.
+The patterns here either cannot backtrack (and run unguarded on the hot path) or go through
+the timeout guard."""
 
 from __future__ import annotations
 
