@@ -47,6 +47,7 @@ STOPS = r"\p{Sentence_Terminal}…"
 # not the ellipsis, which also trails a label cut short: "Choose a reason…").
 MARKS = r"\p{Terminal_Punctuation}"
 STOP = regex.compile(f"[{STOPS}]")
+ASCII_STOPS = frozenset(".!?")  # STOP's ASCII characters: a set lookup spares the pattern call
 MARK = regex.compile(f"[{MARKS}]")
 # Thai and Lao end their sentences with no mark at all (a space between phrases is all)
 STOPLESS = regex.compile(r"[\p{Thai}\p{Lao}]")
@@ -57,7 +58,8 @@ TERMINAL = frozenset(".!?…:;\"”’»)'")
 
 def ends_with_stop(text: str) -> bool:
     """The text's last character ends a sentence, in any script (STOPS)."""
-    return STOP.match(text[-1:]) is not None
+    last = text[-1:]
+    return last in ASCII_STOPS if last.isascii() else STOP.match(last) is not None
 
 
 def is_terminal(char: str) -> bool:

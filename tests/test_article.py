@@ -10,9 +10,11 @@ from support.strategies import WORDY
 
 import newsclean
 from newsclean.filters.article import (
+    ASCII_SENTENCE_ENDS,
     COMMENTS_HEADING_MAX_WORDS,
     MAY_BE_UNSPACED,
     NUMBER,
+    SENTENCE_END,
     UNBROKEN,
     UNSPACED,
     block_score,
@@ -404,3 +406,7 @@ def test_a_thai_paragraph_is_no_list_of_words_though_it_has_no_punctuation():
     assert block_score(words_alone).why == "title-case line"
     tags = " ".join(["politics business sport culture travel science"] * 4)
     assert block_score(tags).why == "a list of words without punctuation"
+
+
+def test_the_ascii_sentence_ends_are_the_patterns_ascii_characters():
+    assert ASCII_SENTENCE_ENDS == {chr(c) for c in range(128) if SENTENCE_END.match(chr(c))}

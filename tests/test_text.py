@@ -9,12 +9,14 @@ from hypothesis import strategies as st
 from support.strategies import WORDY
 
 from newsclean.grammar import (
+    ASCII_STOPS,
     BULLET,
     EMPHASIS,
     HEADING,
     IMAGE,
     LINK,
     QUOTE,
+    STOP,
     WORD,
     ends_with_stop,
     in_stopless_script,
@@ -168,3 +170,7 @@ def test_a_full_sentence_in_another_script_is_a_paragraph_and_a_question_is_not(
     assert is_paragraph(sentence)
     assert not is_paragraph(sentence[:-1])  # 15 words, no stop
     assert not is_paragraph(sentence[:-1] + "؟")
+
+
+def test_the_ascii_stops_are_the_patterns_ascii_characters():
+    assert ASCII_STOPS == {chr(c) for c in range(128) if STOP.match(chr(c))}

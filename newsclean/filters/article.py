@@ -65,6 +65,7 @@ HTML_TAG = pattern(
 TRUNCATED = pattern(r"\p{L}(?:\.\.\.|…)$")  # a word cut off: "the company sa..."
 # a sentence ends with a stop, in any script, or (here) a colon or semicolon
 SENTENCE_END = regex.compile(rf"[{STOPS}:;]")
+ASCII_SENTENCE_ENDS = frozenset(".!?:;")  # SENTENCE_END's ASCII characters, without a pattern call
 # a clock time opening a list item or closing a line: "* 14:32 Title", "Title 3/9 18:45"
 TIMESTAMPED = pattern(r"^(?:[-*+]|\d{1,3}\.)?\s{0,4}\d{1,2}:\d\d\b|\b\d{1,2}:\d\d$")
 UNBROKEN_MIN = 40  # characters without a space: a URL, base64 data, an identifier
@@ -95,7 +96,12 @@ def reads_as_sentence(p: str) -> bool:
     """A block's plain text ends like a sentence; a word cut off by an ellipsis ("the company
     said it...") is a teaser's truncated summary, not a sentence."""
     end = p.rstrip("\"'”’»)]*_ ")
-    return SENTENCE_END.match(end[-1:]) is not None and not TRUNCATED.search(end[-4:])
+    last = end[-1:]
+    if last.isascii():
+        ends = last in ASCII_SENTENCE_ENDS
+    else:
+        ends = SENTENCE_END.match(last) is not None
+    return ends and not TRUNCATED.search(end[-4:])
 
 
 def size(text: str) -> int:
