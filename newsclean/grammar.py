@@ -49,6 +49,7 @@ MARKS = r"\p{Terminal_Punctuation}"
 STOP = regex.compile(f"[{STOPS}]")
 ASCII_STOPS = frozenset(".!?")  # STOP's ASCII characters: a set lookup spares the pattern call
 MARK = regex.compile(f"[{MARKS}]")
+ASCII_MARKS = frozenset(",.;:!?")  # MARK's ASCII characters: a set lookup spares the pattern call
 # Thai and Lao end their sentences with no mark at all (a space between phrases is all)
 STOPLESS = regex.compile(r"[\p{Thai}\p{Lao}]")
 LETTER = regex.compile(r"[\p{L}\p{M}]")
@@ -65,6 +66,11 @@ def ends_with_stop(text: str) -> bool:
 def is_terminal(char: str) -> bool:
     """A character that may end a finished line: TERMINAL's, or another script's stop."""
     return char in TERMINAL or (not char.isascii() and STOP.match(char) is not None)
+
+
+def is_mark(char: str) -> bool:
+    """A character that ends a sentence or a clause, in any script (MARKS)."""
+    return char in ASCII_MARKS if char.isascii() else MARK.match(char) is not None
 
 
 def marks(text: str) -> int:

@@ -9,17 +9,20 @@ from hypothesis import strategies as st
 from support.strategies import WORDY
 
 from newsclean.grammar import (
+    ASCII_MARKS,
     ASCII_STOPS,
     BULLET,
     EMPHASIS,
     HEADING,
     IMAGE,
     LINK,
+    MARK,
     QUOTE,
     STOP,
     WORD,
     ends_with_stop,
     in_stopless_script,
+    is_mark,
     is_terminal,
     marks,
     may_have_marker,
@@ -155,6 +158,8 @@ def test_marks_count_every_scripts_clause_and_sentence_punctuation():
     assert marks("a, b; c: d. e! f? g، h、 i， j፣ k၊ l। m۔ n։") == 14
     assert marks("Choose a reason… or another") == 0  # an ellipsis trails a label cut short
     assert marks("no punctuation here at all") == 0
+    assert is_mark("،") and is_mark(";") and not is_mark("…") and not is_mark("a")
+    assert not is_mark("")
 
 
 def test_thai_and_lao_are_written_without_stops():
@@ -172,5 +177,6 @@ def test_a_full_sentence_in_another_script_is_a_paragraph_and_a_question_is_not(
     assert not is_paragraph(sentence[:-1] + "؟")
 
 
-def test_the_ascii_stops_are_the_patterns_ascii_characters():
+def test_the_ascii_stops_and_marks_are_the_patterns_ascii_characters():
     assert ASCII_STOPS == {chr(c) for c in range(128) if STOP.match(chr(c))}
+    assert ASCII_MARKS == {chr(c) for c in range(128) if MARK.match(chr(c))}

@@ -55,7 +55,7 @@ import regex
 
 from .. import phrases
 from ..document import Block, Document
-from ..grammar import MARK, MARKS, STOPS, heading_level, is_bullet
+from ..grammar import MARKS, STOPS, heading_level, is_bullet, is_mark
 from ..patterns import Pattern, pattern
 from ..pipeline import step
 from ..text import FOLLOWS_A_WORD, UNSPACED_SCRIPT, ends_with_terminal, join_pieces, key, words
@@ -334,10 +334,9 @@ def breaks_inline(texts: list[str]) -> bool:
     more open with a sentence's punctuation after a line left unfinished."""
     found = 0
     for above, line in zip(texts, texts[1:], strict=False):
-        # the first character alone rules out nearly every line, with a pattern call at most
-        first = line[:1]
+        # the first character alone rules out nearly every line, without a pattern call
         if (
-            (first in ",.;:!?" if first.isascii() else MARK.match(first) is not None)
+            is_mark(line[:1])
             and OPENS_WITH_PUNCTUATION.match(line)
             and not SENTENCE_END.search(above)
         ):
