@@ -10,11 +10,9 @@ from support.strategies import WORDY
 
 import newsclean
 from newsclean.filters.article import (
-    ASCII_SENTENCE_ENDS,
     COMMENTS_HEADING_MAX_WORDS,
     MAY_BE_UNSPACED,
     NUMBER,
-    SENTENCE_END,
     UNBROKEN,
     UNSPACED,
     block_score,
@@ -23,6 +21,7 @@ from newsclean.filters.article import (
     densest_region,
     in_context,
     is_comments_heading,
+    reads_as_sentence,
     size,
 )
 from newsclean.memo import forget
@@ -408,5 +407,13 @@ def test_a_thai_paragraph_is_no_list_of_words_though_it_has_no_punctuation():
     assert block_score(tags).why == "a list of words without punctuation"
 
 
-def test_the_ascii_sentence_ends_are_the_patterns_ascii_characters():
-    assert ASCII_SENTENCE_ENDS == {chr(c) for c in range(128) if SENTENCE_END.match(chr(c))}
+@pytest.mark.parametrize("end", [".", "!", "?", ":", ";", "。", "।", "።", "؟"])
+def test_a_line_ending_in_a_stop_or_a_clause_mark_reads_as_a_sentence(end: str):
+    assert reads_as_sentence(f"The council met on Monday{end}")
+    assert reads_as_sentence(f"The council met on Monday{end}”")  # a closing quote after it
+
+
+@pytest.mark.parametrize("end", ["", ",", "-", "y", "1", "、"])
+def test_a_line_ending_otherwise_does_not(end: str):
+    assert not reads_as_sentence(f"The council met on Monda{end}")
+    assert not reads_as_sentence("the company sa...")  # a teaser cut off

@@ -26,7 +26,14 @@ import regex
 
 from .. import blocks, config, language, phrases
 from ..document import Document
-from ..grammar import STOPS, heading_level, in_stopless_script, is_bullet, marks, without_images
+from ..grammar import (
+    ends_with_stop,
+    heading_level,
+    in_stopless_script,
+    is_bullet,
+    marks,
+    without_images,
+)
 from ..kinds import ad_reason, can_be_title, is_byline, is_dateline, is_source_name, media_reason
 from ..memo import memoised
 from ..model import BlockModel, shipped, viterbi
@@ -63,9 +70,8 @@ HTML_TAG = pattern(
     regex.I,
 )
 TRUNCATED = pattern(r"\p{L}(?:\.\.\.|…)$")  # a word cut off: "the company sa..."
-# a sentence ends with a stop, in any script, or (here) a colon or semicolon
-SENTENCE_END = regex.compile(rf"[{STOPS}:;]")
-ASCII_SENTENCE_ENDS = frozenset(".!?:;")  # SENTENCE_END's ASCII characters, without a pattern call
+# a line that ends with these reads as a sentence here too, as with a stop (grammar.STOPS)
+CLAUSE_ENDS = frozenset(":;")
 # a clock time opening a list item or closing a line: "* 14:32 Title", "Title 3/9 18:45"
 TIMESTAMPED = pattern(r"^(?:[-*+]|\d{1,3}\.)?\s{0,4}\d{1,2}:\d\d\b|\b\d{1,2}:\d\d$")
 UNBROKEN_MIN = 40  # characters without a space: a URL, base64 data, an identifier
@@ -96,11 +102,7 @@ def reads_as_sentence(p: str) -> bool:
     """A block's plain text ends like a sentence; a word cut off by an ellipsis ("the company
     said it...") is a teaser's truncated summary, not a sentence."""
     end = p.rstrip("\"'”’»)]*_ ")
-    last = end[-1:]
-    if last.isascii():
-        ends = last in ASCII_SENTENCE_ENDS
-    else:
-        ends = SENTENCE_END.match(last) is not None
+    ends = ends_with_stop(end) or end[-1:] in CLAUSE_ENDS
     return ends and not TRUNCATED.search(end[-4:])
 
 
