@@ -46,6 +46,7 @@ SECTIONS: dict[str, Section] = {
     "ad_label_exact": Section("block", "ads: an ad label ('Advertisement')"),
     "promo": Section("prefix", "ads: a newsletter/app/subscribe prompt, a cookie notice"),
     "share_word_exact": Section("word", "ads: a share/follow bar ('Share Tweet Email')"),
+    "call_to_action_exact": Section("block", "ads: a button's label ('Learn more', 'Add to cart')"),
     "byline_prefix": Section("prefix", "furniture: a byline ('By ...')"),
     "credit_line": Section("prefix", "furniture: a closing credit ('Reporting by ...')"),
     "credit_line_end": Section("suffix", "furniture: a closing credit's end ('...; editing by')"),

@@ -20,6 +20,7 @@ CODES: dict[str, str] = {
     "ads.share_bar": "a share/follow bar: only share words (Facebook, Twitter, Email, ...)",
     "ads.promo": "a newsletter, app, subscribe, cookie or paywall prompt or notice",
     "ads.copyright": "a copyright notice (a block opening with ©)",
+    "ads.call_to_action": "a button's label alone on a line (Learn more, Add to cart, Book now)",
     # links (step link_blocks)
     "links.heading": 'the heading of a related-links block ("Most read", "Related")',
     "links.related_block": "a block inside a related-links block, under its heading",

@@ -89,6 +89,7 @@ CASES = [
     ("The storm moved some 60km (100km) north of the city overnight.", "units.no_conversion"),
     ("The storm moved some 100km (60km) north of the city overnight.", "units.wrong_unit"),
     (f"ADVERTISEMENT\n\n{PARAGRAPH}", "ads.label"),
+    (f"{PARAGRAPH}\n\nLearn more\n\n{PARAGRAPH}", "ads.call_to_action"),
     (f"{PARAGRAPH}\n\n---\n\n{PARAGRAPH}", "markdown.no_words"),
 ]
 
