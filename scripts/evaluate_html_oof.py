@@ -77,10 +77,10 @@ def main() -> int:
                     rows[system, "all"].append(counts)
                     rows[system, page_type(f)].append(counts)
         print(f"{corpus.name}: {len(folders)} pages (out-of-fold by domain, {args.folds} folds)")
-        print(f"{'system':12} {'pages':18} {'P':>6} {'R':>6} {'F1':>6}")
+        print(f"{'system':12} {'pages':18} {'P':>6} {'R':>6} {'F1':>7}")
         for (system, kind), counts in sorted(rows.items(), key=lambda r: (r[0][1], r[0][0])):
             p, r, f1 = precision_recall_f1(counts)
-            print(f"{system:12} {f'{kind} ({len(counts)})':18} {p:6.3f} {r:6.3f} {f1:6.3f}")
+            print(f"{system:12} {f'{kind} ({len(counts)})':18} {p:6.3f} {r:6.3f} {f1:7.4f}")
     return 0
 
 

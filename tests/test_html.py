@@ -250,6 +250,24 @@ def test_a_page_whose_text_a_script_would_show_keeps_it():
     assert text.startswith("Subscribe\n\nThe story a script reveals") and "Also hidden." in text
 
 
+def test_markup_after_an_early_end_of_the_document_is_read_as_a_browser_reads_it():
+    # a header template that closes </body></html>, the article after it: libxml2 alone
+    # would drop all that follows </html> and set what follows </body> outside the body
+    tree = html.parse(
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>"
+        "<article><p>The story after the early end.</p></article>"
+        "</body><p>A note after the body's end.</p></html>"
+    )
+    assert html.render_text(tree).split("\n\n") == [
+        "Home",
+        "The story after the early end.",
+        "A note after the body's end.",
+    ]
+    story = "A sentence of the story that the template printed late. " * 12
+    page = f"<html><body><nav><a href='/'>Home</a></nav></body></html><article><p>{story}</p></article>"
+    assert newsclean.clean(page) == story.strip()
+
+
 def test_text_rendering_keeps_blocks_and_pre_lines():
     tree = html.parse(
         "<html><body><div><p>One\n two</p><p>Three<br>four</p><pre>a  b\nc</pre></div></body></html>"

@@ -73,6 +73,12 @@ BLOCK_TAGS = frozenset(
     ]
 )
 SPACE_RUN = regex.compile(r"\s+")
+# the end tags of <body> and <html>: a browser reads on past them (HTML's parsing rules put
+# whatever follows into the body), but lxml's parser (libxml2's) drops all that follows
+# </html>, and puts what follows </body> outside the body. A page whose template closes
+# them early (a header template that ends the document, the article after it) would lose
+# its article, so `parse` reads the page without them, as a browser does
+DOCUMENT_END_TAG = regex.compile(r"</(?:body|html)\s*>", regex.I)
 BLANK_RUN = regex.compile(r"\n{3,}")
 # a parser is used by one thread at a time (lxml locks it): one a thread, made with its first page
 PARSERS = threading.local()
@@ -106,7 +112,7 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     import lxml.html
 
     try:
-        tree = lxml.html.document_fromstring(html, html_parser())
+        tree = lxml.html.document_fromstring(DOCUMENT_END_TAG.sub("", html), html_parser())
     except (lxml.etree.ParserError, ValueError):
         return None
     if MISREAD_NO_BREAK_SPACE in html:
