@@ -24,6 +24,8 @@ from newsclean.html.blocks import (
     DOM_FACTS,
     FACTS,
     SECOND_LOOK,
+    block_words,
+    collapse_spaces,
     column_names,
     dom_blocks,
     facts,
@@ -35,6 +37,9 @@ from newsclean.html.blocks import (
     with_context,
 )
 from newsclean.html.find import DomModel, find_article, second_columns, shipped_model
+from newsclean.html.render import SPACE_RUN
+from newsclean.memo import run_memo
+from newsclean.text import key_words
 
 SAMPLE = ROOT / "tests" / "data" / "wcxb-sample"
 PAGE = """<html><body>
@@ -52,6 +57,27 @@ def blocks():
 @given(st.text())
 def test_size_counts_the_word_characters(text: str):
     assert size(text) == len(regex.findall(r"\w", text))
+
+
+# white space of every kind, the information separators (white space to str.split, not to
+# regex's \s) among it, between letters and markdown's markers
+SPACED = st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000ab_*[]()#-"))
+
+
+@given(SPACED)
+def test_collapse_spaces_is_the_pattern_s_substitution(text: str):
+    assert collapse_spaces(text) == SPACE_RUN.sub(" ", text).strip()
+
+
+@given(st.one_of(SPACED, st.text()))
+def test_a_block_s_words_are_its_key_words(text: str):
+    assert block_words(text) == key_words(text)
+    with run_memo():  # read off the memoised key
+        assert block_words(text) == key_words(text)
+
+
+def test_collapse_spaces_keeps_an_information_separator_as_the_pattern_does():
+    assert collapse_spaces(" a \x1c  b\n") == "a \x1c b"
 
 
 def test_size_counts_unspaced_scripts_by_character():
