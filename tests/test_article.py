@@ -130,6 +130,14 @@ def test_comments_headings_are_known_in_the_other_languages():
         "Deixe um comentário",
         "3 reacties",
         "Plaats een reactie",
+        "Komentarze (2)",
+        "Dodaj komentarz",
+        "Yorumlar",
+        "Tulis komentar",
+        "댓글 3",
+        "网友评论",
+        "網友評論",
+        "コメント",
     ]
     for heading in headings:
         assert block_score(heading).why == "the comments start here", heading
