@@ -38,6 +38,18 @@ PRECEDES_A_WORD = "(“‘«¿¡"
 NOT_A_STATEMENT = frozenset("?？؟⁇⁈⁉‽⸮…")
 
 
+# ASCII text's words with `str.translate` and `str.split`: a word character stays, any other
+# becomes a space, and the pieces split() returns are the words ASCII_WORD finds, about three
+# times faster on a paragraph (a test compares the two on every ASCII character). For keys, a
+# capital becomes its lower case and "_" a space, as case-folding and key_words do.
+ASCII_WORD_CHARS = str.maketrans(
+    {chr(c): chr(c) if chr(c).isalnum() or chr(c) == "_" else " " for c in range(128)}
+)
+ASCII_KEY_CHARS = str.maketrans(
+    {chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)}
+)
+
+
 def word_list(text: str) -> list[str]:
     return ASCII_WORD.findall(text) if text.isascii() else WORD.findall(text)
 
@@ -45,13 +57,17 @@ def word_list(text: str) -> list[str]:
 def key_words(text: str) -> list[str]:
     """The case-folded words of `text` for phrase lookup, where "_" separates words: it is a word
     character to the word pattern, but markdown's emphasis marker ("_Related_") or a joiner."""
+    if text.isascii():
+        return text.translate(ASCII_KEY_CHARS).split()
     folded = text.casefold()
     return word_list(folded.replace("_", " ") if "_" in folded else folded)
 
 
 @memoised
 def words(text: str) -> int:
-    return len(word_list(text))
+    if text.isascii():
+        return len(text.translate(ASCII_WORD_CHARS).split())
+    return len(WORD.findall(text))
 
 
 @memoised

@@ -34,6 +34,7 @@ from newsclean.memo import forget
 from newsclean.text import (
     is_paragraph,
     join_pieces,
+    key_words,
     link_share,
     plain,
     plain_words,
@@ -48,6 +49,19 @@ from newsclean.text import (
 @given(st.text(alphabet=st.sampled_from(list("ab AZ09_.,-'\n\t[]()*#!:") + list("é’—ВЂ\u0301"))))
 def test_ascii_word_shortcut_finds_the_same_words(text: str):
     assert word_list(text) == WORD.findall(text)
+    forget()
+    assert words(text) == len(WORD.findall(text))
+    folded = text.casefold().replace("_", " ")
+    assert key_words(text) == WORD.findall(folded)
+
+
+def test_ascii_translation_finds_the_words_of_the_pattern_around_every_ascii_character():
+    """words() and key_words() read ASCII text with str.translate and split(), not the pattern."""
+    for code in range(128):
+        for text in (chr(code), f"a{chr(code)}B", f"{chr(code)}Z9 x", f"_{chr(code)}_"):
+            forget()
+            assert words(text) == len(WORD.findall(text)), hex(code)
+            assert key_words(text) == WORD.findall(text.casefold().replace("_", " ")), hex(code)
 
 
 MARKED = st.lists(
