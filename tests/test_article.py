@@ -13,6 +13,7 @@ from newsclean.filters.article import (
     COMMENTS_HEADING_MAX_WORDS,
     MAY_BE_UNSPACED,
     NUMBER,
+    TITLE_CASE_SHARE,
     UNBROKEN,
     UNSPACED,
     block_score,
@@ -21,6 +22,7 @@ from newsclean.filters.article import (
     densest_region,
     in_context,
     is_comments_heading,
+    is_title_case,
     reads_as_sentence,
     size,
 )
@@ -350,6 +352,25 @@ def test_capitalised_share_counts_the_initials_of_whole_words(text: str):
     found = regex.findall(r"\b\p{L}[\p{L}'’-]{0,100}", text)
     share = sum(w[0].isupper() for w in found) / len(found) if found else 0.0
     assert capitalised_share(text) == share
+
+
+@settings(max_examples=3000)
+@given(
+    st.lists(
+        st.sampled_from([*"aZB '-_0.,(\t\x1cé’", "Ab", "ab", "O'B", "O'neil", "Re-do", "x-Ray"])
+    ).map("".join)
+)
+def test_the_quick_title_case_bound_never_changes_the_answer(text: str):
+    """is_title_case tells most ASCII text from its capitals and word starts, without the
+    pattern; wherever it does, the share of capitalised words says the same."""
+    assert is_title_case(text) == (capitalised_share(text) > TITLE_CASE_SHARE)
+
+
+def test_title_case_lines_are_told_from_prose():
+    assert is_title_case("Home News Sport Business Technology Science")
+    assert is_title_case("(Home) News, Sport - Business")
+    assert not is_title_case("The Fed said on Monday that it would hold rates.")
+    assert not is_title_case("O'Brien-Smith and x-Ray were there")
 
 
 @settings(max_examples=1000)

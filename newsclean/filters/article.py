@@ -86,6 +86,12 @@ CODE_INDENT = pattern(r"^(?: {4}|\t)")
 # a word, its initial in group 1 (findall returns just the initials)
 CASED_WORD = pattern(r"\b(\p{L})[\p{L}'’-]{0,100}")
 ASCII_CASED_WORD = re.compile(r"\b([A-Za-z])[A-Za-z'-]{0,100}", re.ASCII)  # the same, in ASCII
+# ASCII text's shape for is_title_case's quick bound: a capital "A", another letter "a", a
+# character a word may hold ("'", "-", a digit, "_") "x", anything else (space, punctuation) " "
+ASCII_CASE_SHAPE = str.maketrans(
+    {chr(c): "A" if chr(c).isupper() else "a" if chr(c).islower() else " " for c in range(128)}
+    | {c: "x" for c in "'-_0123456789"}
+)
 TITLE_CASE_MIN_WORDS = 6  # a capitalised line this long is a title, a name list or a menu,
 TITLE_CASE_SHARE = 0.6  # when more than this share of its words start with a capital
 LONG_LIST_WORDS = 40  # such a line, or one without punctuation, this long is a menu
@@ -127,6 +133,19 @@ def capitalised_share(p: str) -> float:
     titles, names, menus."""
     initials = ASCII_CASED_WORD.findall(p) if p.isascii() else CASED_WORD.findall(p)
     return sum(map(str.isupper, initials)) / len(initials) if initials else 0.0
+
+
+def is_title_case(p: str) -> bool:
+    """More than TITLE_CASE_SHARE of the words of a block's plain text start with a capital.
+    ASCII prose is told at once, without finding its words: no more of them start with a capital
+    than it has capitals, and a word starts at least at every letter that follows a space or a
+    mark no word holds (or the start), so a text with no more capitals than the share of those
+    is none."""
+    if p.isascii():
+        shape = " " + p.translate(ASCII_CASE_SHAPE)
+        if shape.count("A") <= TITLE_CASE_SHARE * (shape.count(" a") + shape.count(" A")):
+            return False
+    return capitalised_share(p) > TITLE_CASE_SHARE
 
 
 def linked_share(text: str) -> float:
@@ -207,7 +226,7 @@ def content_score(text: str) -> BlockScore:
         return BlockScore(-DEBRIS_COST, "boilerplate label")
     if share >= config.active().article.linked:
         return BlockScore(-DEBRIS_COST - n * share / 4, "mostly links")
-    if n >= TITLE_CASE_MIN_WORDS and capitalised_share(p) > TITLE_CASE_SHARE:
+    if n >= TITLE_CASE_MIN_WORDS and is_title_case(p):
         return BlockScore(list_cost(n), "title-case line")
     sentence = reads_as_sentence(p)
     long_line = not sentence and n >= UNPUNCTUATED_MIN_WORDS
