@@ -153,14 +153,43 @@ NUMERIC_DATE = pattern(
 DIGIT = pattern(r"\d")
 
 
+DATE_SECTIONS = ("names", "labels")
+
+
+def date_names(text: str) -> dict[str, list[str]]:
+    """The sections of a dates file (data/dates.txt): "names" (months and weekdays) and
+    "labels" ("Published"). Any other section is an error, so that a misspelt header cannot
+    leave its names unread."""
+    sections: dict[str, list[str]] = {name: [] for name in DATE_SECTIONS}
+    current = sections["names"]
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            if line[1:-1] not in sections:
+                raise ValueError(f"dates file: unknown section {line}; known: {DATE_SECTIONS}")
+            current = sections[line[1:-1]]
+        elif line and not line.startswith("#"):
+            current.append(line)
+    return sections
+
+
 @cache
 def date_word() -> Pattern:
+    """A month's or weekday's name, or a date's label, written as a name is: "May", "MAY", not
+    the verb "may" or "march". In lower case, as most languages write a month, a name counts
+    only after a number ("5 mars 2026", "12 de marzo", "5 грудня") or before a year ("marzo
+    2026"); a label never does ("Comments (5 posted)")."""
     text = (resources.files("newsclean") / "data" / "dates.txt").read_text(encoding="utf-8")
-    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    # written as a name is: "May", "MAY", not the verb "may" or "march"
-    forms = {form for n in names for form in (n.capitalize(), n.upper())}
+    sections = date_names(text)
+    names, labels = sections["names"], sections["labels"]
+    forms = {form for n in names + labels for form in (n.capitalize(), n.upper())}
     alternatives = "|".join(regex.escape(n) for n in sorted(forms, key=len, reverse=True))
-    return pattern(r"\b(?:" + alternatives + r")\b")
+    lower = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return pattern(
+        rf"\b(?:{alternatives})\b"
+        rf"|\b\d{{1,4}}\.?\s{{1,3}}(?:de\s{{1,3}})?(?:{lower})\b"
+        rf"|\b(?:{lower})\s{{1,3}}\d{{4}}\b"
+    )
 
 
 @memoised

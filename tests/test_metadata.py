@@ -218,6 +218,39 @@ def test_an_unmarked_headline_above_a_date_is_the_title():
     )
 
 
+@pytest.mark.parametrize(
+    "date",
+    [
+        "5 mars 2026",  # French, Swedish: a month in lower case after the day
+        "12 de marzo de 2026",  # Spanish, Portuguese
+        "5 грудня 2026",  # Ukrainian, in the genitive
+        "5 Δεκεμβρίου 2026",  # Greek
+        "marzo 2026",  # before the year
+    ],
+)
+def test_a_date_line_in_another_language_is_the_date(date: str):
+    result = newsclean.explain(f"{MENU}\n\n{TITLE}\n\nBy Anna Berg\n\n{date}\n\n{BODY}")
+    assert result.text == BODY
+    assert result.meta["date"] == date
+
+
+def test_a_dates_file_with_an_unknown_section_is_an_error():
+    from newsclean.kinds import date_names
+
+    assert date_names("[names]\nmai\n[labels]\npublié") == {"names": ["mai"], "labels": ["publié"]}
+    with pytest.raises(ValueError, match=r"unknown section \[label\]"):
+        date_names("[names]\nmai\n[label]\npublié")
+
+
+@pytest.mark.parametrize("line", ["Comments (5 posted)", "You may 2 times"])
+def test_a_label_or_a_word_in_lower_case_beside_a_number_is_no_date(line: str):
+    """A label ("posted") counts as a date's word only written as a name; a month's name in
+    lower case only after a number and before a year ("may 2" is not one)."""
+    from newsclean.kinds import is_dateline
+
+    assert not is_dateline(line)
+
+
 def test_a_byline_and_outlet_without_a_headline_go_to_metadata():
     result = newsclean.explain(
         f"{MENU}\n\nLocal News\n\nBy Anna Berg\n\nThe Harbour Post\n\n{BODY}"
