@@ -19,7 +19,16 @@ from . import config, phrases
 from .grammar import is_bullet
 from .memo import memoised
 from .patterns import Pattern, pattern
-from .text import ends_with_terminal, is_paragraph, key, link_pieces, plain, plain_words, words
+from .text import (
+    ends_with_terminal,
+    is_paragraph,
+    key,
+    key_words,
+    link_pieces,
+    plain,
+    plain_words,
+    words,
+)
 
 # -- ads and promos (the `ad_label_exact`, `promo` and `share_word_exact` phrase sections)
 
@@ -174,22 +183,41 @@ def date_names(text: str) -> dict[str, list[str]]:
 
 
 @cache
+def shipped_dates() -> dict[str, list[str]]:
+    return date_names((resources.files("newsclean") / "data" / "dates.txt").read_text("utf-8"))
+
+
+@cache
 def date_word() -> Pattern:
     """A month's or weekday's name, or a date's label, written as a name is: "May", "MAY", not
-    the verb "may" or "march". In lower case, as most languages write a month, a name counts
-    only after a number ("5 mars 2026", "12 de marzo", "5 грудня") or before a year ("marzo
-    2026"); a label never does ("Comments (5 posted)")."""
-    text = (resources.files("newsclean") / "data" / "dates.txt").read_text(encoding="utf-8")
-    sections = date_names(text)
-    names, labels = sections["names"], sections["labels"]
-    forms = {form for n in names + labels for form in (n.capitalize(), n.upper())}
+    the verb "may" or "march" (in lower case, see `name_beside_a_number`)."""
+    names = shipped_dates()["names"] + shipped_dates()["labels"]
+    forms = {form for n in names for form in (n.capitalize(), n.upper())}
     alternatives = "|".join(regex.escape(n) for n in sorted(forms, key=len, reverse=True))
-    lower = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
-    return pattern(
-        rf"\b(?:{alternatives})\b"
-        rf"|\b\d{{1,4}}\.?\s{{1,3}}(?:de\s{{1,3}})?(?:{lower})\b"
-        rf"|\b(?:{lower})\s{{1,3}}\d{{4}}\b"
-    )
+    return pattern(r"\b(?:" + alternatives + r")\b")
+
+
+@cache
+def name_keys() -> frozenset[str]:
+    """The month and weekday names of data/dates.txt that are one word of a key."""
+    keys = [key_words(name) for name in shipped_dates()["names"]]
+    return frozenset(k[0] for k in keys if len(k) == 1)
+
+
+def name_beside_a_number(k: str) -> bool:
+    """A month's or weekday's name in a block's key after a number ("5 mars 2026", "5.
+    prosince", "12 de marzo") or before a year ("marzo 2026"): most languages write a month in
+    lower case, which `date_word` does not take for a name. A label never counts so
+    ("Comments (5 posted)")."""
+    words = k.split(" ")
+    names = name_keys()
+    for i, word in enumerate(words):
+        if word in names:
+            before = words[i - 2] if i > 1 and words[i - 1] == "de" else words[i - 1] if i else ""
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if before.isdecimal() and len(before) <= 4 or after.isdecimal() and len(after) == 4:
+                return True
+    return False
 
 
 @memoised
@@ -207,7 +235,7 @@ def is_dateline(text: str) -> bool:
         return False  # counted in the words a reader sees, not a link's URL
     if any(len(DIGIT_RUN.findall(part)) > DATELINE_MAX_NUMBERS for part in text.split("|")):
         return False  # a row of figures (a table, a log)
-    return bool(NUMERIC_DATE.search(p) or date_word().search(p))
+    return bool(NUMERIC_DATE.search(p) or date_word().search(p) or name_beside_a_number(key(text)))
 
 
 def is_byline(text: str) -> bool:
