@@ -162,36 +162,21 @@ NUMERIC_DATE = pattern(
 DIGIT = pattern(r"\d")
 
 
-DATE_SECTIONS = ("names", "labels")
-
-
-def date_names(text: str) -> dict[str, list[str]]:
-    """The sections of a dates file (data/dates.txt): "names" (months and weekdays) and
-    "labels" ("Published"). Any other section is an error, so that a misspelt header cannot
-    leave its names unread."""
-    sections: dict[str, list[str]] = {name: [] for name in DATE_SECTIONS}
-    current = sections["names"]
-    for line in text.splitlines():
-        line = line.strip()
-        if line.startswith("[") and line.endswith("]"):
-            if line[1:-1] not in sections:
-                raise ValueError(f"dates file: unknown section {line}; known: {DATE_SECTIONS}")
-            current = sections[line[1:-1]]
-        elif line and not line.startswith("#"):
-            current.append(line)
-    return sections
+DATE_SECTIONS = ("names", "labels")  # months and weekdays; what introduces a date ("Published")
 
 
 @cache
 def shipped_dates() -> dict[str, list[str]]:
-    return date_names((resources.files("newsclean") / "data" / "dates.txt").read_text("utf-8"))
+    """data/dates.txt by section (`phrases.sections_of`: an unknown section is an error)."""
+    text = (resources.files("newsclean") / "data" / "dates.txt").read_text(encoding="utf-8")
+    return phrases.sections_of(text, DATE_SECTIONS, "newsclean/data/dates.txt")
 
 
 @cache
 def date_word() -> Pattern:
     """A month's or weekday's name, or a date's label, written as a name is: "May", "MAY", not
     the verb "may" or "march" (in lower case, see `name_beside_a_number`)."""
-    names = shipped_dates()["names"] + shipped_dates()["labels"]
+    names = shipped_dates()["names"] + shipped_dates().get("labels", [])
     forms = {form for n in names for form in (n.capitalize(), n.upper())}
     alternatives = "|".join(regex.escape(n) for n in sorted(forms, key=len, reverse=True))
     return pattern(r"\b(?:" + alternatives + r")\b")

@@ -109,25 +109,37 @@ class PhraseSet:
         return "|".join(regex.escape(p).replace(r"\ ", r"\s{1,8}") for p in items) or "(?!)"
 
 
-def read_file(entry: Traversable | Path, where: str, found: dict[str, list[str]]) -> None:
-    """Add the phrases of one file to `found`, checking its sections against SECTIONS."""
+def sections_of(text: str, known: Iterable[str], where: str) -> dict[str, list[str]]:
+    """The lines of a file of `[section]`s (a phrase list, data/dates.txt), by section; "#"
+    starts a comment. A section not in `known`, or a line before any section, is a PhraseError
+    naming the file and the line, so that a misspelt header cannot switch a rule off."""
+    known = tuple(known)
+    found: dict[str, list[str]] = {}
     current = None
-    for line_no, raw in enumerate(entry.read_text(encoding="utf-8").splitlines(), 1):
+    for line_no, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         if line.startswith("[") and line.endswith("]"):
             name = line[1:-1].strip()
-            if name not in SECTIONS:
+            if name not in known:
                 raise PhraseError(
-                    f"{where}, line {line_no}: unknown phrase section [{name}]; the sections "
-                    f"are: {', '.join(SECTIONS)}"
+                    f"{where}, line {line_no}: unknown section [{name}]; the sections are: "
+                    f"{', '.join(known)}"
                 )
             current = found.setdefault(name, [])
         elif current is None:
-            raise PhraseError(f"{where}, line {line_no}: phrase {line!r} before any [section]")
+            raise PhraseError(f"{where}, line {line_no}: {line!r} before any [section]")
         else:
-            current.append(" ".join(key_words(line)))
+            current.append(line)
+    return found
+
+
+def read_file(entry: Traversable | Path, where: str, found: dict[str, list[str]]) -> None:
+    """Add the phrases of one file to `found`, in key form, checking its sections against
+    SECTIONS."""
+    for name, lines in sections_of(entry.read_text(encoding="utf-8"), SECTIONS, where).items():
+        found.setdefault(name, []).extend(" ".join(key_words(line)) for line in lines)
 
 
 def read_folder(folder: Traversable | Path, where: str, found: dict[str, list[str]]) -> None:

@@ -235,11 +235,13 @@ def test_a_date_line_in_another_language_is_the_date(date: str):
 
 
 def test_a_dates_file_with_an_unknown_section_is_an_error():
-    from newsclean.kinds import date_names
+    from newsclean.kinds import DATE_SECTIONS
+    from newsclean.phrases import PhraseError, sections_of
 
-    assert date_names("[names]\nmai\n[labels]\npublié") == {"names": ["mai"], "labels": ["publié"]}
-    with pytest.raises(ValueError, match=r"unknown section \[label\]"):
-        date_names("[names]\nmai\n[label]\npublié")
+    dates = "[names]\nmai # May\n[labels]\npublié"
+    assert sections_of(dates, DATE_SECTIONS, "d") == {"names": ["mai"], "labels": ["publié"]}
+    with pytest.raises(PhraseError, match=r"d, line 3: unknown section \[label\]"):
+        sections_of("[names]\nmai\n[label]\npublié", DATE_SECTIONS, "d")
 
 
 @pytest.mark.parametrize("line", ["Comments (5 posted)", "You may 2 times"])
